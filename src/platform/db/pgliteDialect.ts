@@ -1,0 +1,111 @@
+import type { PGlite } from '@electric-sql/pglite';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+
+/**
+ * Kysely dialect for PGlite. PGlite has one connection: a mutex hands it to one Kysely
+ * "connection" at a time, so a transaction owns it from BEGIN to COMMIT and no other
+ * query can interleave (kysely-pglite lets them interleave; a rollback then wiped others' rows).
+ */
+export class PGliteDialect implements Dialect {
+  readonly #pg: PGlite;
+  constructor(pg: PGlite) {
+    this.#pg = pg;
+  }
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new PGliteDriver(this.#pg);
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new PostgresIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
+}
+
+class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+  lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const acquired = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => next);
+    return acquired;
+  }
+}
+
+class PGliteDriver implements Driver {
+  readonly #pg: PGlite;
+  readonly #mutex = new Mutex();
+  constructor(pg: PGlite) {
+    this.#pg = pg;
+  }
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const release = await this.#mutex.lock();
+    return new PGliteConnection(this.#pg, release);
+  }
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
+    await connection.executeQuery(CompiledQuery.raw(`begin${isolation}`));
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as PGliteConnection).release();
+  }
+  async destroy(): Promise<void> {
+    // The owner of the PGlite instance closes it (see database.ts).
+  }
+}
+
+class PGliteConnection implements DatabaseConnection {
+  readonly #pg: PGlite;
+  readonly #release: () => void;
+  constructor(pg: PGlite, release: () => void) {
+    this.#pg = pg;
+    this.#release = release;
+  }
+  release(): void {
+    this.#release();
+  }
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    if (compiledQuery.parameters.length === 0) {
+      // Simple protocol: allows scripts with several statements (migrations), like pg does.
+      const results = await this.#pg.exec(compiledQuery.sql);
+      const last = results.at(-1);
+      return {
+        rows: (last?.rows ?? []) as R[],
+        numAffectedRows: last?.affectedRows !== undefined ? BigInt(last.affectedRows) : undefined,
+      };
+    }
+    const result = await this.#pg.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    return {
+      rows: result.rows,
+      numAffectedRows: result.affectedRows !== undefined ? BigInt(result.affectedRows) : undefined,
+    };
+  }
+  // biome-ignore lint/correctness/useYield: streaming is not supported by PGlite
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('PGlite non supporta lo streaming delle query');
+  }
+}

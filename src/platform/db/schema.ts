@@ -1,0 +1,234 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamp column: read as Date, written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A calendar date (no time zone): always read and written as 'YYYY-MM-DD'. */
+type CalendarDate = ColumnType<string, string, string>;
+
+export interface AccountsTable {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string | null;
+  role: string;
+  specialism: string | null;
+  job_centre_id: string | null;
+  territory_provinces: Generated<string[]>;
+  person_id: string | null;
+  employer_ids: Generated<string[]>;
+  provider_id: string | null;
+  tax_code: string | null;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  auth_method: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  idle_expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditSegmentsTable {
+  segment: string;
+  last_seq: ColumnType<string, number | string, number | string>;
+  last_hash: string;
+}
+
+export interface AuditEntriesTable {
+  id: string;
+  segment: string;
+  seq: ColumnType<string, number | string, number | string>;
+  at: Timestamp;
+  actor_account_id: string | null;
+  actor_role: string | null;
+  actor_scope: string | null;
+  action: string;
+  record_type: string;
+  record_ids: string[];
+  subject_person_ids: string[];
+  fields: string[];
+  purpose: string | null;
+  outcome: string;
+  ip: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  aggregate_id: string | null;
+  payload: ColumnType<unknown, string, string>;
+  occurred_at: Generated<Timestamp>;
+  published_at: Timestamp | null;
+}
+
+export interface ImportRunsTable {
+  id: string;
+  kind: string;
+  source_name: string;
+  source_sha256: string;
+  status: string;
+  rows_total: Generated<number>;
+  rows_applied: Generated<number>;
+  rows_rejected: Generated<number>;
+  last_line: Generated<number>;
+  started_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+}
+
+export interface ImportRejectionsTable {
+  run_id: string;
+  line: number;
+  reason: string;
+  raw: string | null;
+}
+
+export interface AgenciesTable {
+  id: string;
+  code: string;
+  name: string;
+  region_code: string;
+  region_name: string;
+}
+
+export interface MunicipalitiesTable {
+  istat_code: string;
+  belfiore_code: string;
+  name: string;
+  province_code: string;
+  province_name: string;
+  region_code: string;
+  region_name: string;
+  is_province_capital: Generated<boolean>;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export interface JobCentresTable {
+  id: string;
+  code: string;
+  name: string;
+  agency_id: string | null;
+  municipality_istat_code: string;
+  province_code: string;
+  address: string | null;
+  email: string | null;
+  valid_from: CalendarDate;
+  valid_to: CalendarDate | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SitesTable {
+  id: string;
+  job_centre_id: string;
+  name: string;
+  kind: string;
+  address: string | null;
+  municipality_istat_code: string;
+  phone: string | null;
+  email: string | null;
+  opening_hours: string | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface JobCentreCompetenceTable {
+  municipality_istat_code: string;
+  job_centre_id: string;
+  valid_from: CalendarDate;
+  valid_to: CalendarDate | null;
+}
+
+export interface PeopleTable {
+  id: string;
+  tax_code: string;
+  given_name: string;
+  family_name: string;
+  birth_date: CalendarDate;
+  sex: string;
+  residence_municipality_istat_code: string | null;
+  residence_address: string | null;
+  domicile_municipality_istat_code: string | null;
+  domicile_address: string | null;
+  job_centre_id: string;
+  email: string | null;
+  phone: string | null;
+  special_category: Generated<boolean>;
+  special_category_notes: string | null;
+  protected_person: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ProtectedPersonStaffTable {
+  person_id: string;
+  account_id: string;
+}
+
+export interface ProvidersTable {
+  id: string;
+  name: string;
+  vat_number: string;
+}
+
+export interface ProviderAssignmentsTable {
+  person_id: string;
+  provider_id: string;
+  assigned_on: CalendarDate;
+}
+
+export interface SharedCaseMembersTable {
+  person_id: string;
+  account_id: string;
+}
+
+export interface EmployersTable {
+  id: string;
+  tax_code: string;
+  name: string;
+  job_centre_id: string;
+  municipality_istat_code: string | null;
+  address: string | null;
+  ateco_code: string | null;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  audit_segments: AuditSegmentsTable;
+  audit_entries: AuditEntriesTable;
+  outbox: OutboxTable;
+  import_runs: ImportRunsTable;
+  import_rejections: ImportRejectionsTable;
+  agencies: AgenciesTable;
+  municipalities: MunicipalitiesTable;
+  job_centres: JobCentresTable;
+  sites: SitesTable;
+  job_centre_competence: JobCentreCompetenceTable;
+  people: PeopleTable;
+  protected_person_staff: ProtectedPersonStaffTable;
+  providers: ProvidersTable;
+  provider_assignments: ProviderAssignmentsTable;
+  shared_case_members: SharedCaseMembersTable;
+  employers: EmployersTable;
+}
