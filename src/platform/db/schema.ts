@@ -23,8 +23,8 @@ export interface AccountsTable {
   locked_until: Date | null;
   is_demo: Generated<boolean>;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface SessionsTable {
@@ -32,7 +32,7 @@ export interface SessionsTable {
   account_id: string;
   csrf_token: string;
   auth_method: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
   idle_expires_at: Timestamp;
   ip: string | null;
@@ -71,7 +71,7 @@ export interface OutboxTable {
   topic: string;
   aggregate_id: string | null;
   payload: ColumnType<unknown, string, string>;
-  occurred_at: Generated<Timestamp>;
+  occurred_at: Timestamp;
   published_at: Timestamp | null;
 }
 
@@ -84,8 +84,9 @@ export interface ImportRunsTable {
   rows_total: Generated<number>;
   rows_applied: Generated<number>;
   rows_rejected: Generated<number>;
+  rows_skipped: Generated<number>;
   last_line: Generated<number>;
-  started_at: Generated<Timestamp>;
+  started_at: Timestamp;
   finished_at: Timestamp | null;
 }
 
@@ -129,8 +130,8 @@ export interface JobCentresTable {
   valid_from: CalendarDate;
   valid_to: CalendarDate | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface SitesTable {
@@ -144,8 +145,8 @@ export interface SitesTable {
   email: string | null;
   opening_hours: string | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface JobCentreCompetenceTable {
@@ -173,8 +174,8 @@ export interface PeopleTable {
   special_category_notes: string | null;
   protected_person: Generated<boolean>;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface ProtectedPersonStaffTable {
@@ -208,11 +209,21 @@ export interface EmployersTable {
   address: string | null;
   ateco_code: string | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecordChangesTable {
+  record_type: string;
+  record_id: string;
+  version: number;
+  fields: string[];
+  account_id: string | null;
+  changed_at: Timestamp;
 }
 
 export interface Database {
+  record_changes: RecordChangesTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
   audit_segments: AuditSegmentsTable;

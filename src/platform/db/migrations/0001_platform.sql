@@ -99,3 +99,14 @@ create table import_rejections (
   raw text,
   primary key (run_id, line)
 );
+
+-- Which fields each version of an editable record changed: a stale write is told what changed since.
+create table record_changes (
+  record_type text not null,
+  record_id uuid not null,
+  version integer not null,
+  fields text[] not null,
+  account_id uuid,
+  changed_at timestamptz not null default now(),
+  primary key (record_type, record_id, version)
+);

@@ -1,0 +1,1 @@
+export { registerEmployerRoutes } from './routes.ts';

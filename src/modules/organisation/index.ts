@@ -1,0 +1,4 @@
+export type { JobCentre, MunicipalityPoint, Province, Site } from './model.ts';
+export { registerOrganisationRoutes } from './routes.ts';
+export { jobCentreScopeOf } from './scope.ts';
+export { competentJobCentre } from './store.ts';

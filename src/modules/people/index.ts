@@ -1,0 +1,2 @@
+export type { PersonSummary, PersonView } from './model.ts';
+export { registerPeopleRoutes } from './routes.ts';

@@ -1,0 +1,118 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/access/actor.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { fieldAccess, scopePeople } from './access.ts';
+import type { PersonSummary, PersonView } from './model.ts';
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('people')
+    .leftJoin('municipalities as rm', 'rm.istat_code', 'people.residence_municipality_istat_code')
+    .leftJoin('municipalities as dm', 'dm.istat_code', 'people.domicile_municipality_istat_code')
+    .innerJoin('job_centres as jc', 'jc.id', 'people.job_centre_id')
+    .select([
+      'people.id',
+      'people.given_name',
+      'people.family_name',
+      'people.birth_date',
+      'people.sex',
+      'people.residence_address',
+      'people.domicile_address',
+      'people.email',
+      'people.phone',
+      'people.special_category',
+      'people.special_category_notes',
+      'people.protected_person',
+      'people.job_centre_id',
+      'rm.name as residence_municipality',
+      'dm.name as domicile_municipality',
+      'jc.name as job_centre_name',
+    ]);
+}
+
+async function namedOn(db: Db, actor: Actor, personIds: string[]): Promise<Set<string>> {
+  if (!personIds.length) return new Set();
+  const rows = await db
+    .selectFrom('protected_person_staff')
+    .select('person_id')
+    .where('account_id', '=', actor.accountId)
+    .where('person_id', 'in', personIds)
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
+/** One person as the actor may see them, or undefined when out of their scope. */
+export async function findPersonView(db: Db, actor: Actor, personId: string): Promise<PersonView | undefined> {
+  const row = await scopePeople(baseQuery(db), actor).where('people.id', '=', personId).executeTakeFirst();
+  if (!row) return undefined;
+  const access = fieldAccess(actor, row, (await namedOn(db, actor, [row.id])).has(row.id));
+  const hiddenFields: string[] = [];
+  const view: PersonView = {
+    id: row.id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    birthDate: row.birth_date,
+    sex: row.sex,
+    email: row.email,
+    phone: row.phone,
+    protected: row.protected_person,
+    hiddenFields,
+  };
+  if (access.location) {
+    view.residence = row.residence_municipality || row.residence_address ? { municipalityName: row.residence_municipality, address: row.residence_address } : null;
+    view.domicile = row.domicile_municipality || row.domicile_address ? { municipalityName: row.domicile_municipality, address: row.domicile_address } : null;
+    view.jobCentre = { id: row.job_centre_id, name: row.job_centre_name };
+  } else {
+    hiddenFields.push('residence', 'domicile', 'jobCentre');
+  }
+  if (row.special_category) {
+    if (access.specialCategory) view.specialCategory = { notes: row.special_category_notes };
+    else hiddenFields.push('specialCategory');
+  }
+  return view;
+}
+
+export async function searchPeople(db: Db, actor: Actor, text: string, limit: number): Promise<PersonSummary[]> {
+  const term = text.trim();
+  let query = scopePeople(baseQuery(db), actor);
+  if (/^[A-Z0-9]{11,16}$/i.test(term)) {
+    query = query.where('people.tax_code', '=', term.toUpperCase());
+  } else {
+    const words = term.toLowerCase().split(/\s+/).filter(Boolean);
+    for (const word of words) {
+      const like = `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) => eb.or([eb(sql`lower(people.family_name)`, 'like', like), eb(sql`lower(people.given_name)`, 'like', like)]));
+    }
+  }
+  const rows = await query.orderBy('people.family_name').orderBy('people.given_name').limit(limit).execute();
+  const named = await namedOn(db, actor, rows.map((r) => r.id));
+  return rows.map((row) => {
+    const access = fieldAccess(actor, row, named.has(row.id));
+    const flags: string[] = [];
+    if (row.protected_person) flags.push('protected');
+    if (row.special_category && access.specialCategory) flags.push('specialCategory');
+    return {
+      id: row.id,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      birthDate: row.birth_date,
+      jobCentreName: access.location ? row.job_centre_name : null,
+      flags,
+    };
+  });
+}
+
+/** Staff consultations of a person's record, for "who consulted my data". */
+export async function consultationsOf(db: Db, personId: string, limit = 200) {
+  return db
+    .selectFrom('audit_entries as e')
+    .leftJoin('accounts as a', 'a.id', 'e.actor_account_id')
+    .leftJoin('job_centres as jc', 'jc.id', 'a.job_centre_id')
+    .select(['e.at', 'e.actor_role', 'a.display_name', 'jc.name as job_centre_name', 'e.action', 'e.fields', 'e.purpose'])
+    .where(sql<boolean>`e.subject_person_ids @> array[${personId}]::uuid[]`)
+    .where('e.actor_role', 'is not', null)
+    .where('e.actor_role', '!=', 'citizen')
+    .orderBy('e.at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,325 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from './support/databases.ts';
+import { authed, login, type Session, startTestApp, type TestApp } from './support/testApp.ts';
+
+/**
+ * Route × role: every registered route, called by every demo role with valid ids of records in other
+ * scopes and sensitivities. What each role may see is written out by hand below — never derived from
+ * the policies under test — and every response body is scanned for the markers it must not contain.
+ */
+
+const ROLES = [
+  'anonymous',
+  'cittadino',
+  'azienda',
+  'operatore.firenze',
+  'responsabile.firenze',
+  'operatore.pisa',
+  'responsabile.pisa',
+  'collocamento.mirato',
+  'ente.accreditato',
+  'assistente.sociale',
+  'admin.arti',
+  'revisore',
+] as const;
+type Who = (typeof ROLES)[number];
+
+// People seeded by the demo: A = Florence job centre, B = Pisa job centre.
+const PEOPLE_A = ['citizen', 'special', 'protected', ...evens()];
+const PEOPLE_B = ['assigned', 'shared', ...odds()];
+function evens() {
+  return Array.from({ length: 12 }, (_, i) => `p${i * 2}`);
+}
+function odds() {
+  return Array.from({ length: 12 }, (_, i) => `p${i * 2 + 1}`);
+}
+const ORDINARY_A = PEOPLE_A.filter((k) => k !== 'protected');
+
+interface PeopleRule {
+  /** Person records the role may open. */
+  visible: string[];
+  /** Of those, the ones whose location (address, domicile, job centre) it may see. */
+  location: string[];
+  /** Of those, the ones whose special-category section it may see. */
+  special: string[];
+}
+
+const NONE: PeopleRule = { visible: [], location: [], special: [] };
+
+/** Hand-written: who sees which person, and which sensitive sections. */
+const PEOPLE: Record<Who, PeopleRule> = {
+  anonymous: NONE,
+  cittadino: { visible: ['citizen'], location: ['citizen'], special: [] },
+  azienda: NONE,
+  'operatore.firenze': { visible: ORDINARY_A, location: ORDINARY_A, special: [] },
+  'responsabile.firenze': { visible: PEOPLE_A, location: PEOPLE_A, special: [] },
+  'operatore.pisa': { visible: PEOPLE_B, location: PEOPLE_B, special: [] },
+  'responsabile.pisa': { visible: PEOPLE_B, location: PEOPLE_B, special: [] },
+  'collocamento.mirato': { visible: [...ORDINARY_A, ...PEOPLE_B], location: [...ORDINARY_A, ...PEOPLE_B], special: ['special'] },
+  'ente.accreditato': { visible: ['assigned'], location: ['assigned'], special: [] },
+  'assistente.sociale': { visible: ['shared'], location: ['shared'], special: [] },
+  'admin.arti': { visible: [...PEOPLE_A, ...PEOPLE_B], location: [...ORDINARY_A, ...PEOPLE_B], special: [] },
+  revisore: NONE,
+};
+
+/** Hand-written: which employers (A = Florence, B = Pisa) each role may open. */
+const EMPLOYERS: Record<Who, ('A' | 'B')[]> = {
+  anonymous: [],
+  cittadino: [],
+  azienda: ['A'],
+  'operatore.firenze': ['A'],
+  'responsabile.firenze': ['A'],
+  'operatore.pisa': ['B'],
+  'responsabile.pisa': ['B'],
+  'collocamento.mirato': ['A', 'B'],
+  'ente.accreditato': [],
+  'assistente.sociale': [],
+  'admin.arti': ['A', 'B'],
+  revisore: [],
+};
+
+/** Hand-written: which job centres' staff lists and sites each role may manage. */
+const MANAGES: Record<Who, ('A' | 'B')[]> = {
+  anonymous: [],
+  cittadino: [],
+  azienda: [],
+  'operatore.firenze': [],
+  'responsabile.firenze': ['A'],
+  'operatore.pisa': [],
+  'responsabile.pisa': ['B'],
+  'collocamento.mirato': [],
+  'ente.accreditato': [],
+  'assistente.sociale': [],
+  'admin.arti': ['A', 'B'],
+  revisore: [],
+};
+
+/** Hand-written: which job centres each role may open (job centres are public to all but operators and managers, who see their own). */
+const JOB_CENTRES: Record<Who, ('A' | 'B')[]> = {
+  anonymous: [],
+  cittadino: ['A', 'B'],
+  azienda: ['A', 'B'],
+  'operatore.firenze': ['A'],
+  'responsabile.firenze': ['A'],
+  'operatore.pisa': ['B'],
+  'responsabile.pisa': ['B'],
+  'collocamento.mirato': ['A', 'B'],
+  'ente.accreditato': ['A', 'B'],
+  'assistente.sociale': ['A', 'B'],
+  'admin.arti': ['A', 'B'],
+  revisore: ['A', 'B'],
+};
+
+const PERSON_READERS: Who[] = ['operatore.firenze', 'responsabile.firenze', 'operatore.pisa', 'responsabile.pisa', 'collocamento.mirato', 'ente.accreditato', 'assistente.sociale', 'admin.arti'];
+const EMPLOYER_READERS: Who[] = ['azienda', 'operatore.firenze', 'responsabile.firenze', 'operatore.pisa', 'responsabile.pisa', 'collocamento.mirato', 'admin.arti'];
+const AUDIT_READERS: Who[] = ['revisore', 'admin.arti'];
+
+const nameMarker = (k: string) => `Mk${k}Z`;
+const locationMarker = (k: string) => `Loc${k}Z`;
+const specialMarker = (k: string) => `Spc${k}Z`;
+const EMPLOYER_MARKER = { A: 'Officine Fiorentine', B: 'Cantieri Pisani' } as const;
+const STAFF_MARKER = { A: ['operatore.firenze', 'responsabile.firenze'], B: ['operatore.pisa', 'responsabile.pisa'] } as const;
+const ALL_PEOPLE = [...PEOPLE_A, ...PEOPLE_B];
+
+function forbiddenPeopleMarkers(who: Who): string[] {
+  const rule = PEOPLE[who];
+  return ALL_PEOPLE.flatMap((k) => [
+    ...(rule.visible.includes(k) ? [] : [nameMarker(k)]),
+    ...(rule.location.includes(k) ? [] : [locationMarker(k)]),
+    ...(rule.special.includes(k) ? [] : [specialMarker(k)]),
+  ]);
+}
+
+function forbiddenMarkers(who: Who): string[] {
+  const employers = (['A', 'B'] as const).filter((e) => !EMPLOYERS[who].includes(e)).map((e) => EMPLOYER_MARKER[e]);
+  // Staff identities: visible to whoever manages that job centre, and to auditors reading the trail.
+  const staff = AUDIT_READERS.includes(who) ? [] : (['A', 'B'] as const).filter((c) => !MANAGES[who].includes(c)).flatMap((c) => STAFF_MARKER[c]);
+  // An account's own username may come back in its own session.
+  return [...forbiddenPeopleMarkers(who), ...employers, ...staff.filter((s) => s !== who)];
+}
+
+interface Ids {
+  people: Record<string, string>;
+  employers: Record<'A' | 'B', string>;
+  jobCentres: Record<'A' | 'B', string>;
+  sites: Record<'A' | 'B', string>;
+}
+
+interface Call {
+  label: string;
+  expected: number;
+  path: string;
+  init?: RequestInit & { json?: unknown };
+  /** Extra assertions on the parsed body of a successful call. */
+  check?: (body: unknown) => void;
+}
+
+type RouteCases = (who: Who, ids: Ids, t: TestApp) => Promise<Call[]> | Call[];
+
+const allowedOr = (who: Who, readers: Who[], ok = 200) => (who === 'anonymous' ? 401 : readers.includes(who) ? ok : 403);
+const ALL_SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
+
+/** Every registered route must appear here. */
+const ROUTES: Record<string, RouteCases> = {
+  'GET /api/v1/status': () => [{ label: 'status', expected: 200, path: '/api/v1/status' }],
+  'GET /api/v1/status/ready': () => [{ label: 'ready', expected: 200, path: '/api/v1/status/ready' }],
+  'GET /api/v1/auth/methods': () => [{ label: 'methods', expected: 200, path: '/api/v1/auth/methods' }],
+  'POST /api/v1/auth/login': () => [
+    { label: 'wrong password', expected: 401, path: '/api/v1/auth/login', init: { method: 'POST', json: { username: 'nessuno.qui', password: 'sbagliata' } } },
+  ],
+  'GET /api/v1/auth/session': (who) => [{ label: 'session', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/auth/session' }],
+  'POST /api/v1/auth/logout': () => [], // exercised by the auth tests; calling it here would end the session under test
+  'GET /api/v1/auth/oidc/login': () => [{ label: 'oidc not configured', expected: 404, path: '/api/v1/auth/oidc/login' }],
+  'GET /api/v1/auth/oidc/callback': () => [{ label: 'oidc not configured', expected: 404, path: '/api/v1/auth/oidc/callback?code=x&state=y' }],
+  'GET /api/v1/job-centres': (who, ids) => [
+    {
+      label: 'list',
+      expected: who === 'anonymous' ? 401 : 200,
+      path: '/api/v1/job-centres',
+      check: (body) => {
+        const seen = (body as { items: { id: string }[] }).items.map((i) => i.id);
+        for (const c of ['A', 'B'] as const) expect(seen.includes(ids.jobCentres[c]), `centre ${c}`).toBe(JOB_CENTRES[who].includes(c));
+      },
+    },
+  ],
+  'GET /api/v1/job-centres/:jobCentreId': (who, ids) =>
+    (['A', 'B'] as const).map((c) => ({
+      label: `centre ${c}`,
+      expected: who === 'anonymous' ? 401 : JOB_CENTRES[who].includes(c) ? 200 : 404,
+      path: `/api/v1/job-centres/${ids.jobCentres[c]}`,
+    })),
+  'GET /api/v1/job-centres/:jobCentreId/staff': (who, ids) =>
+    (['A', 'B'] as const).map((c) => ({
+      label: `staff ${c}`,
+      expected: who === 'anonymous' ? 401 : !['responsabile.firenze', 'responsabile.pisa', 'admin.arti'].includes(who) ? 403 : MANAGES[who].includes(c) ? 200 : 404,
+      path: `/api/v1/job-centres/${ids.jobCentres[c]}/staff`,
+    })),
+  'PATCH /api/v1/sites/:siteId': async (who, ids, t) => {
+    const calls: Call[] = [];
+    for (const c of ['A', 'B'] as const) {
+      const site = await t.database.db.selectFrom('sites').select('version').where('id', '=', ids.sites[c]).executeTakeFirstOrThrow();
+      calls.push({
+        label: `edit site ${c}`,
+        expected: who === 'anonymous' ? 401 : !['responsabile.firenze', 'responsabile.pisa', 'admin.arti'].includes(who) ? 403 : MANAGES[who].includes(c) ? 200 : 404,
+        path: `/api/v1/sites/${ids.sites[c]}`,
+        init: { method: 'PATCH', json: { version: site.version, openingHours: `orario n. ${ROLES.indexOf(who)}` } },
+      });
+    }
+    return calls;
+  },
+  'GET /api/v1/provinces': (who) => [{ label: 'provinces', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/provinces' }],
+  'GET /api/v1/municipalities': (who) => [{ label: 'municipalities', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/municipalities' }],
+  'POST /api/v1/people/search': (who, ids) => [
+    {
+      label: 'search all markers',
+      expected: allowedOr(who, PERSON_READERS),
+      path: '/api/v1/people/search',
+      init: { method: 'POST', json: { text: 'Mk', limit: 100 } },
+      check: (body) => {
+        const items = (body as { items: { id: string; jobCentreName: string | null }[] }).items;
+        expect(items.map((i) => i.id).sort()).toEqual(PEOPLE[who].visible.map((k) => ids.people[k]).sort());
+        for (const item of items) {
+          const key = Object.entries(ids.people).find(([, id]) => id === item.id)?.[0] as string;
+          if (!PEOPLE[who].location.includes(key)) expect(item.jobCentreName).toBeNull();
+        }
+      },
+    },
+  ],
+  'GET /api/v1/people/:personId': (who, ids) =>
+    ALL_PEOPLE.map((k) => ({
+      label: `person ${k}`,
+      expected: who === 'anonymous' ? 401 : !PERSON_READERS.includes(who) ? 403 : PEOPLE[who].visible.includes(k) ? 200 : 404,
+      path: `/api/v1/people/${ids.people[k]}`,
+      check: (body) => {
+        const person = body as Record<string, unknown>;
+        const hidesLocation = !PEOPLE[who].location.includes(k);
+        for (const field of ['residence', 'domicile', 'jobCentre']) expect(field in person).toBe(!hidesLocation);
+      },
+    })),
+  'GET /api/v1/me/person': (who) => [{ label: 'me', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/person' }],
+  'GET /api/v1/me/consultations': (who) => [{ label: 'my consultations', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/consultations' }],
+  'GET /api/v1/employers/:employerId': (who, ids) =>
+    (['A', 'B'] as const).map((e) => ({
+      label: `employer ${e}`,
+      expected: who === 'anonymous' ? 401 : !EMPLOYER_READERS.includes(who) ? 403 : EMPLOYERS[who].includes(e) ? 200 : 404,
+      path: `/api/v1/employers/${ids.employers[e]}`,
+    })),
+  'GET /api/v1/me/employers': (who) => [{ label: 'my employers', expected: allowedOr(who, ['azienda']), path: '/api/v1/me/employers' }],
+  'GET /api/v1/audit/entries': (who) => [{ label: 'audit', expected: allowedOr(who, AUDIT_READERS), path: '/api/v1/audit/entries?limit=200' }],
+};
+
+describe.each(testEngines())('route × role on %s', (engine) => {
+  let t: TestApp;
+  let ids: Ids;
+  const sessions = new Map<Who, Session>();
+
+  beforeAll(async () => {
+    t = await startTestApp(engine, { PONTE_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+    const { db } = t.database;
+    // Marker values: each person's name, location and special-category notes carry their key.
+    for (const [key, id] of Object.entries(t.demo.people)) {
+      await sql`update people set family_name = family_name || ${` ${nameMarker(key)}`},
+        residence_address = ${locationMarker(key)},
+        domicile_address = case when domicile_address is null then null else ${locationMarker(key)} end,
+        special_category_notes = case when special_category then ${specialMarker(key)} else null end
+        where id = ${id}`.execute(db);
+    }
+    const a = t.demo.jobCentres.a.id;
+    const b = t.demo.jobCentres.b.id;
+    const employer = async (centre: string) => (await db.selectFrom('employers').select('id').where('job_centre_id', '=', centre).executeTakeFirstOrThrow()).id;
+    const site = async (centre: string) => (await db.selectFrom('sites').select('id').where('job_centre_id', '=', centre).orderBy('kind').executeTakeFirstOrThrow()).id;
+    ids = {
+      people: t.demo.people,
+      employers: { A: await employer(a), B: await employer(b) },
+      jobCentres: { A: a, B: b },
+      sites: { A: await site(a), B: await site(b) },
+    };
+    for (const who of ROLES) if (who !== 'anonymous') sessions.set(who, await login(t.baseUrl, who));
+  });
+  afterAll(() => t?.close());
+
+  it('every registered route declares a policy and is in the hand-written table', () => {
+    const registered = t.routes.filter((r) => r.url.startsWith('/api/v1/') && !r.url.startsWith('/api/v1/docs') && !r.url.startsWith('/api/v1/test/'));
+    for (const route of registered) {
+      expect(route.policy, `${route.method} ${route.url} senza politica`).toBeDefined();
+      expect(ROUTES, `${route.method} ${route.url} manca dalla tabella route × ruolo`).toHaveProperty([`${route.method} ${route.url}`]);
+    }
+    const keys = new Set(registered.map((r) => `${r.method} ${r.url}`));
+    for (const key of Object.keys(ROUTES)) expect(keys.has(key), `${key} è nella tabella ma non è registrata`).toBe(true);
+  });
+
+  it.each(ROLES)('%s: statuses as the table says, and no forbidden marker in any body', async (who) => {
+    const session = sessions.get(who);
+    const forbidden = forbiddenMarkers(who);
+    const failures: string[] = [];
+    for (const [route, cases] of Object.entries(ROUTES)) {
+      for (const call of await cases(who, ids, t)) {
+        const { json, ...rest } = call.init ?? {};
+        const init: RequestInit = { ...rest, ...(json !== undefined ? { body: JSON.stringify(json), headers: { 'content-type': 'application/json' } } : {}) };
+        const response = await fetch(`${t.baseUrl}${call.path}`, session ? authed(session, init) : init);
+        const text = await response.text();
+        if (response.status !== call.expected) failures.push(`${route} [${call.label}]: atteso ${call.expected}, ottenuto ${response.status} ${text.slice(0, 200)}`);
+        const leaked = forbidden.filter((m) => text.includes(m));
+        if (leaked.length) failures.push(`${route} [${call.label}]: contiene ${leaked.join(', ')}`);
+        if (response.status >= 400) expect(response.headers.get('content-type') ?? '').toMatch(/problem\+json/);
+        if (response.status === 200 && call.check) {
+          try {
+            call.check(JSON.parse(text));
+          } catch (error) {
+            failures.push(`${route} [${call.label}]: ${(error as Error).message}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('the auditor trail shows the consultations just made, and the citizen sees only staff consultations of their own record', async () => {
+    const citizen = sessions.get('cittadino') as Session;
+    const mine = (await (await fetch(`${t.baseUrl}/api/v1/me/consultations`, authed(citizen))).json()) as { items: { actorRole: string }[] };
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((i) => i.actorRole !== 'citizen')).toBe(true);
+    expect(ALL_SIGNED_IN.length).toBe(11);
+  });
+});

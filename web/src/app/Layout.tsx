@@ -1,0 +1,29 @@
+import { Suspense } from 'react';
+import { Outlet } from 'react-router-dom';
+import { AppFooter } from '../ui/AppFooter.tsx';
+import { AppHeader } from '../ui/AppHeader.tsx';
+import { Loading } from '../ui/Loading.tsx';
+import { ProblemAlert } from '../ui/ProblemAlert.tsx';
+import { SkipLinks } from '../ui/SkipLinks.tsx';
+import { navFor } from './roles.ts';
+import { useSession } from './session.tsx';
+
+export function Layout() {
+  const { account, status, error, refresh } = useSession();
+  const withNav = account ? navFor(account.role).length > 0 : false;
+  return (
+    <div className="ponte-app d-flex flex-column min-vh-100">
+      <SkipLinks withNav={withNav} />
+      <AppHeader />
+      <main id="main-content" tabIndex={-1} className="flex-grow-1">
+        <div className="container-xxl py-4 py-lg-5">
+          {status === 'error' && error && <ProblemAlert error={error} onRetry={() => void refresh()} />}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </div>
+      </main>
+      <AppFooter />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { Alert, Card, CardBody } from 'design-react-kit';
+import { Link, useParams } from 'react-router-dom';
+import { PATHS } from '../../app/roles.ts';
+import type { StaffPersonDetail } from '../../app/types.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { Loading } from '../../ui/Loading.tsx';
+import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { PersonFields } from '../../ui/PersonFields.tsx';
+import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { useApiGet } from '../../ui/useApi.ts';
+
+export function PersonDetailPage() {
+  const { t } = useI18n();
+  const { personId = '' } = useParams();
+  const person = useApiGet<StaffPersonDetail>(`/api/v1/people/${encodeURIComponent(personId)}`);
+  const p = person.data;
+  const name = p && (p.givenName || p.familyName) ? [p.givenName, p.familyName].filter(Boolean).join(' ') : null;
+  const title = name ? t('person.title', { name }) : t('person.titleFallback');
+
+  return (
+    <>
+      <PageBreadcrumb
+        label={t('common.breadcrumb')}
+        items={[{ label: t('nav.backoffice'), to: PATHS.backoffice }, { label: t('person.breadcrumb') }]}
+      />
+      <PageTitle title={title}>{person.loading ? t('person.titleFallback') : title}</PageTitle>
+      {person.loading && <Loading />}
+      {person.error && !person.loading && <ProblemAlert error={person.error} onRetry={person.reload} />}
+      {p && !person.loading && (
+        <>
+          {p.protected && (
+            <Alert color="warning" fade={false} testId="person-protected">
+              {t('person.protected')}
+            </Alert>
+          )}
+          <Card className="shadow-sm rounded mb-4" tag="section" testId="person-detail">
+            <CardBody className="p-4">
+              <h2 id="person-card-title" className="visually-hidden">
+                {title}
+              </h2>
+              <PersonFields person={p} headingLevel={3} />
+            </CardBody>
+          </Card>
+        </>
+      )}
+      <Link to={PATHS.backoffice}>{t('person.back')}</Link>
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import type { ApiError } from '../app/api.ts';
+import type { TFunction } from '../i18n/index.tsx';
+
+/** What to tell the user about a failed request: the server's Italian `detail` first. */
+export function problemMessage(err: ApiError, t: TFunction): string {
+  if (err.network) return t('common.networkError');
+  return err.problem.detail ?? err.problem.title ?? t('common.genericError', { status: err.status });
+}
