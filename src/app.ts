@@ -5,13 +5,13 @@ import { registerPeopleRoutes } from './modules/people/index.ts';
 import { FileHeadsSink } from './platform/audit/heads.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { AuditTrail } from './platform/audit/trail.ts';
+import { registerOidcRoutes } from './platform/auth/oidc.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
+import { inTransaction } from './platform/db/unitOfWork.ts';
 import { type App, type AppDeps, createServer, type RouteEntry } from './platform/http/server.ts';
 import { registerStatusRoutes } from './platform/http/statusRoutes.ts';
-import { registerOidcRoutes } from './platform/auth/oidc.ts';
-import { inTransaction } from './platform/db/unitOfWork.ts';
 
 export interface BuiltApp {
   app: App;
@@ -31,7 +31,11 @@ export async function buildApp(config: Config, database: DatabaseHandle, logger:
       config,
       onLogin: (event) =>
         inTransaction(deps.db, (tx) =>
-          audit.record(tx, { actor: null, ctx: { ip: event.ip, requestId: event.requestId } }, { action: 'login', recordType: 'account', recordIds: [event.accountId], purpose: 'accesso SPID/CIE' }),
+          audit.record(
+            tx,
+            { actor: null, ctx: { ip: event.ip, requestId: event.requestId } },
+            { action: 'login', recordType: 'account', recordIds: [event.accountId], purpose: 'accesso SPID/CIE' },
+          ),
         ),
     });
     await registerOrganisationRoutes(server, deps);

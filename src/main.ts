@@ -1,11 +1,11 @@
 import { buildApp } from './app.ts';
-import { seedDemo, DEMO_PASSWORD } from './demo/seed.ts';
+import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
+import { progressReporter } from './platform/cli/progress.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
-import { DataDirLockedError } from './platform/db/dataDirLock.ts';
 import { openDatabase } from './platform/db/database.ts';
+import { DataDirLockedError } from './platform/db/dataDirLock.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createLogger } from './platform/log.ts';
-import { progressReporter } from './platform/cli/progress.ts';
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);

@@ -16,7 +16,9 @@ describe.each(testEngines())('audit trail on %s', (engine) => {
     const citizenId = t.demo.people.citizen as string;
     const operator = await login(t.baseUrl, 'operatore.firenze');
     expect((await fetch(`${t.baseUrl}/api/v1/people/${citizenId}`, authed(operator))).status).toBe(200);
-    const search = (await (await fetch(`${t.baseUrl}/api/v1/people/search`, authed(operator, { method: 'POST', body: JSON.stringify({ text: 'Rossi' }) }))).json()) as { items: { id: string }[] };
+    const search = (await (
+      await fetch(`${t.baseUrl}/api/v1/people/search`, authed(operator, { method: 'POST', body: JSON.stringify({ text: 'Rossi' }) }))
+    ).json()) as { items: { id: string }[] };
     expect(search.items.length).toBeGreaterThan(0);
 
     const entries = await t.database.db.selectFrom('audit_entries').selectAll().where('action', '=', 'search').execute();
@@ -26,7 +28,9 @@ describe.each(testEngines())('audit trail on %s', (engine) => {
     expect(entries[0]?.ip).toBe('127.0.0.1');
 
     const citizen = await login(t.baseUrl, 'cittadino');
-    const mine = (await (await fetch(`${t.baseUrl}/api/v1/me/consultations`, authed(citizen))).json()) as { items: { action: string; actorDescription: string; fields: string[] }[] };
+    const mine = (await (await fetch(`${t.baseUrl}/api/v1/me/consultations`, authed(citizen))).json()) as {
+      items: { action: string; actorDescription: string; fields: string[] }[];
+    };
     expect(mine.items.some((i) => i.action === 'read' && i.actorDescription.includes('Giulia Neri') && i.fields.includes('residence'))).toBe(true);
   });
 
@@ -34,7 +38,12 @@ describe.each(testEngines())('audit trail on %s', (engine) => {
     const specialist = await login(t.baseUrl, 'collocamento.mirato');
     const person = (await (await fetch(`${t.baseUrl}/api/v1/people/${t.demo.people.special}`, authed(specialist))).json()) as { specialCategory?: unknown };
     expect(person.specialCategory).toBeTruthy();
-    const entry = await t.database.db.selectFrom('audit_entries').selectAll().where('actor_role', '=', 'specialist').where('action', '=', 'read').executeTakeFirstOrThrow();
+    const entry = await t.database.db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('actor_role', '=', 'specialist')
+      .where('action', '=', 'read')
+      .executeTakeFirstOrThrow();
     expect(entry.fields).toContain('specialCategory');
   });
 

@@ -43,7 +43,11 @@ describe('local accounts and sessions', () => {
 
   it('an expired session is refused', async () => {
     const session = await login(t.baseUrl, 'revisore');
-    await t.database.db.updateTable('sessions').set({ idle_expires_at: new Date(Date.now() - 1000) }).where('account_id', '=', session.account.id).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ idle_expires_at: new Date(Date.now() - 1000) })
+      .where('account_id', '=', session.account.id)
+      .execute();
     expect((await fetch(`${t.baseUrl}/api/v1/auth/session`, authed(session))).status).toBe(401);
   });
 

@@ -25,7 +25,12 @@ describe.each(testEngines())('migrations on %s', (engine) => {
     const handle = await freshDatabase(engine);
     try {
       await seedDemo(handle.db, { sharedDataDir: null, log: () => {} });
-      const count = async () => (await sql<{ n: string }>`select (select count(*) from people) + (select count(*) from accounts) + (select count(*) from sites) as n`.execute(handle.db)).rows[0]?.n;
+      const count = async () =>
+        (
+          await sql<{ n: string }>`select (select count(*) from people) + (select count(*) from accounts) + (select count(*) from sites) as n`.execute(
+            handle.db,
+          )
+        ).rows[0]?.n;
       const first = await count();
       await seedDemo(handle.db, { sharedDataDir: null, log: () => {} });
       expect(await count()).toBe(first);

@@ -10,9 +10,13 @@ describe('errors over real HTTP are problem+json', () => {
 
   beforeAll(async () => {
     t = await startTestApp('pglite', { PONTE_LOGIN_RATE_LIMIT_PER_MINUTE: '8' }, async (app) => {
-      app.get('/api/v1/test/guasto', { config: { policy: PUBLIC }, schema: { hide: true }, handler: async () => {
-        throw new Error('guasto simulato /home/ponte/src/segreto.ts');
-      } });
+      app.get('/api/v1/test/guasto', {
+        config: { policy: PUBLIC },
+        schema: { hide: true },
+        handler: async () => {
+          throw new Error('guasto simulato /home/ponte/src/segreto.ts');
+        },
+      });
     });
     operator = await login(t.baseUrl, 'responsabile.firenze');
     citizen = await login(t.baseUrl, 'cittadino');
@@ -31,7 +35,10 @@ describe('errors over real HTTP are problem+json', () => {
   }
 
   it('400 with field errors in Italian', async () => {
-    const body = await expectProblem(await fetch(`${t.baseUrl}/api/v1/people/search`, authed(operator, { method: 'POST', body: JSON.stringify({ text: 'x' }) })), 400);
+    const body = await expectProblem(
+      await fetch(`${t.baseUrl}/api/v1/people/search`, authed(operator, { method: 'POST', body: JSON.stringify({ text: 'x' }) })),
+      400,
+    );
     expect(body.errors).toEqual([{ field: 'text', message: 'inserite almeno 2 caratteri' }]);
   });
 
@@ -42,7 +49,11 @@ describe('errors over real HTTP are problem+json', () => {
   it('403 for a role the route does not admit, and 403 without the CSRF token', async () => {
     await expectProblem(await fetch(`${t.baseUrl}/api/v1/audit/entries`, authed(citizen)), 403);
     await expectProblem(
-      await fetch(`${t.baseUrl}/api/v1/people/search`, { method: 'POST', headers: { cookie: operator.cookie, 'content-type': 'application/json' }, body: '{"text":"Rossi"}' }),
+      await fetch(`${t.baseUrl}/api/v1/people/search`, {
+        method: 'POST',
+        headers: { cookie: operator.cookie, 'content-type': 'application/json' },
+        body: '{"text":"Rossi"}',
+      }),
       403,
     );
   });
@@ -62,10 +73,16 @@ describe('errors over real HTTP are problem+json', () => {
     const list = (await (await fetch(`${t.baseUrl}/api/v1/job-centres`, authed(operator))).json()) as { items: { sites: { id: string; version: number }[] }[] };
     const site = list.items[0]?.sites[0];
     if (!site) throw new Error('nessuna sede');
-    const first = await fetch(`${t.baseUrl}/api/v1/sites/${site.id}`, authed(operator, { method: 'PATCH', body: JSON.stringify({ version: site.version, phone: '055 1234567' }) }));
+    const first = await fetch(
+      `${t.baseUrl}/api/v1/sites/${site.id}`,
+      authed(operator, { method: 'PATCH', body: JSON.stringify({ version: site.version, phone: '055 1234567' }) }),
+    );
     expect(first.status).toBe(200);
     const body = await expectProblem(
-      await fetch(`${t.baseUrl}/api/v1/sites/${site.id}`, authed(operator, { method: 'PATCH', body: JSON.stringify({ version: site.version, openingHours: 'lun 9-13' }) })),
+      await fetch(
+        `${t.baseUrl}/api/v1/sites/${site.id}`,
+        authed(operator, { method: 'PATCH', body: JSON.stringify({ version: site.version, openingHours: 'lun 9-13' }) }),
+      ),
       409,
     );
     expect(body).toMatchObject({ currentVersion: site.version + 1, changedFields: ['phone'] });
@@ -89,7 +106,11 @@ describe('errors over real HTTP are problem+json', () => {
   it('429 with Retry-After when the login rate is exceeded', async () => {
     let last: Response | undefined;
     for (let i = 0; i < 12; i++) {
-      last = await fetch(`${t.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nessuno', password: 'sbagliata' }) });
+      last = await fetch(`${t.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'nessuno', password: 'sbagliata' }),
+      });
       if (last.status === 429) break;
     }
     if (!last) throw new Error('nessuna risposta');

@@ -111,8 +111,25 @@ const JOB_CENTRES: Record<Who, ('A' | 'B')[]> = {
   revisore: ['A', 'B'],
 };
 
-const PERSON_READERS: Who[] = ['operatore.firenze', 'responsabile.firenze', 'operatore.pisa', 'responsabile.pisa', 'collocamento.mirato', 'ente.accreditato', 'assistente.sociale', 'admin.arti'];
-const EMPLOYER_READERS: Who[] = ['azienda', 'operatore.firenze', 'responsabile.firenze', 'operatore.pisa', 'responsabile.pisa', 'collocamento.mirato', 'admin.arti'];
+const PERSON_READERS: Who[] = [
+  'operatore.firenze',
+  'responsabile.firenze',
+  'operatore.pisa',
+  'responsabile.pisa',
+  'collocamento.mirato',
+  'ente.accreditato',
+  'assistente.sociale',
+  'admin.arti',
+];
+const EMPLOYER_READERS: Who[] = [
+  'azienda',
+  'operatore.firenze',
+  'responsabile.firenze',
+  'operatore.pisa',
+  'responsabile.pisa',
+  'collocamento.mirato',
+  'admin.arti',
+];
 const AUDIT_READERS: Who[] = ['revisore', 'admin.arti'];
 
 const nameMarker = (k: string) => `Mk${k}Z`;
@@ -192,7 +209,8 @@ const ROUTES: Record<string, RouteCases> = {
   'GET /api/v1/job-centres/:jobCentreId/staff': (who, ids) =>
     (['A', 'B'] as const).map((c) => ({
       label: `staff ${c}`,
-      expected: who === 'anonymous' ? 401 : !['responsabile.firenze', 'responsabile.pisa', 'admin.arti'].includes(who) ? 403 : MANAGES[who].includes(c) ? 200 : 404,
+      expected:
+        who === 'anonymous' ? 401 : !['responsabile.firenze', 'responsabile.pisa', 'admin.arti'].includes(who) ? 403 : MANAGES[who].includes(c) ? 200 : 404,
       path: `/api/v1/job-centres/${ids.jobCentres[c]}/staff`,
     })),
   'PATCH /api/v1/sites/:siteId': async (who, ids, t) => {
@@ -201,7 +219,8 @@ const ROUTES: Record<string, RouteCases> = {
       const site = await t.database.db.selectFrom('sites').select('version').where('id', '=', ids.sites[c]).executeTakeFirstOrThrow();
       calls.push({
         label: `edit site ${c}`,
-        expected: who === 'anonymous' ? 401 : !['responsabile.firenze', 'responsabile.pisa', 'admin.arti'].includes(who) ? 403 : MANAGES[who].includes(c) ? 200 : 404,
+        expected:
+          who === 'anonymous' ? 401 : !['responsabile.firenze', 'responsabile.pisa', 'admin.arti'].includes(who) ? 403 : MANAGES[who].includes(c) ? 200 : 404,
         path: `/api/v1/sites/${ids.sites[c]}`,
         init: { method: 'PATCH', json: { version: site.version, openingHours: `orario n. ${ROLES.indexOf(who)}` } },
       });
@@ -268,7 +287,8 @@ describe.each(testEngines())('route × role on %s', (engine) => {
     const a = t.demo.jobCentres.a.id;
     const b = t.demo.jobCentres.b.id;
     const employer = async (centre: string) => (await db.selectFrom('employers').select('id').where('job_centre_id', '=', centre).executeTakeFirstOrThrow()).id;
-    const site = async (centre: string) => (await db.selectFrom('sites').select('id').where('job_centre_id', '=', centre).orderBy('kind').executeTakeFirstOrThrow()).id;
+    const site = async (centre: string) =>
+      (await db.selectFrom('sites').select('id').where('job_centre_id', '=', centre).orderBy('kind').executeTakeFirstOrThrow()).id;
     ids = {
       people: t.demo.people,
       employers: { A: await employer(a), B: await employer(b) },
@@ -299,7 +319,8 @@ describe.each(testEngines())('route × role on %s', (engine) => {
         const init: RequestInit = { ...rest, ...(json !== undefined ? { body: JSON.stringify(json), headers: { 'content-type': 'application/json' } } : {}) };
         const response = await fetch(`${t.baseUrl}${call.path}`, session ? authed(session, init) : init);
         const text = await response.text();
-        if (response.status !== call.expected) failures.push(`${route} [${call.label}]: atteso ${call.expected}, ottenuto ${response.status} ${text.slice(0, 200)}`);
+        if (response.status !== call.expected)
+          failures.push(`${route} [${call.label}]: atteso ${call.expected}, ottenuto ${response.status} ${text.slice(0, 200)}`);
         const leaked = forbidden.filter((m) => text.includes(m));
         if (leaked.length) failures.push(`${route} [${call.label}]: contiene ${leaked.join(', ')}`);
         if (response.status >= 400) expect(response.headers.get('content-type') ?? '').toMatch(/problem\+json/);

@@ -1,10 +1,10 @@
+import { ensureAgency, importFixture, importTuscanyFromSharedData } from '../modules/organisation/index.ts';
 import type { Role, Specialism } from '../platform/access/actor.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
+import { romeDateOf } from '../platform/dates.ts';
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/unitOfWork.ts';
-import { romeDateOf } from '../platform/dates.ts';
 import { newId } from '../platform/ids.ts';
-import { importFixture, importTuscanyFromSharedData } from '../modules/organisation/importer/index.ts';
 import { seededRandom, syntheticPerson } from './syntheticPeople.ts';
 
 export const DEMO_PASSWORD = 'Ponte-demo-2026';
@@ -27,15 +27,6 @@ interface Centre {
   name: string;
   province_code: string;
   municipality_istat_code: string;
-}
-
-async function ensureAgency(db: Db): Promise<string> {
-  await db
-    .insertInto('agencies')
-    .values({ id: newId(), code: 'ARTI', name: "ARTI — Agenzia Regionale Toscana per l'Impiego", region_code: '09', region_name: 'Toscana' })
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
-  return (await db.selectFrom('agencies').select('id').where('code', '=', 'ARTI').executeTakeFirstOrThrow()).id;
 }
 
 async function pickCentre(db: Db, province: string, prefer: string, exclude?: string): Promise<Centre | undefined> {
@@ -67,7 +58,10 @@ async function territoryMunicipalities(db: Db, jobCentreId: string): Promise<{ i
  * two job centres in different provinces with staff, synthetic people covering every scope and sensitivity.
  * Idempotent: a second run adds nothing.
  */
-export async function seedDemo(db: Db, options: { sharedDataDir: string | null; log: (line: string) => void; onProgress?: (done: number, total: number, label: string) => void }): Promise<DemoInfo> {
+export async function seedDemo(
+  db: Db,
+  options: { sharedDataDir: string | null; log: (line: string) => void; onProgress?: (done: number, total: number, label: string) => void },
+): Promise<DemoInfo> {
   const agencyId = await ensureAgency(db);
   let referenceSource: DemoInfo['referenceSource'];
   if (options.sharedDataDir) {
@@ -122,9 +116,17 @@ export async function seedDemo(db: Db, options: { sharedDataDir: string | null; 
     }
 
     const providerId = newId();
-    await tx.db.insertInto('providers').values({ id: providerId, name: 'Lavoro & Futuro Società Cooperativa (ente accreditato)', vat_number: '01234560485' }).execute();
+    await tx.db
+      .insertInto('providers')
+      .values({ id: providerId, name: 'Lavoro & Futuro Società Cooperativa (ente accreditato)', vat_number: '01234560485' })
+      .execute();
 
-    const addPerson = async (key: string, centre: Centre, home: { istat_code: string; name: string; province_code: string }, extra: { special?: string; protected?: boolean; overrides?: Parameters<typeof syntheticPerson>[2] } = {}) => {
+    const addPerson = async (
+      key: string,
+      centre: Centre,
+      home: { istat_code: string; name: string; province_code: string },
+      extra: { special?: string; protected?: boolean; overrides?: Parameters<typeof syntheticPerson>[2] } = {},
+    ) => {
       const p = syntheticPerson(random, { name: home.name, province: home.province_code }, extra.overrides);
       const id = newId();
       await tx.db
@@ -166,11 +168,27 @@ export async function seedDemo(db: Db, options: { sharedDataDir: string | null; 
     const employerA = newId();
     await tx.db
       .insertInto('employers')
-      .values({ id: employerA, tax_code: '05432100481', name: 'Officine Fiorentine S.r.l.', job_centre_id: a.id, municipality_istat_code: homeA.istat_code, address: 'Via dei Mille 10', ateco_code: '25.62.00' })
+      .values({
+        id: employerA,
+        tax_code: '05432100481',
+        name: 'Officine Fiorentine S.r.l.',
+        job_centre_id: a.id,
+        municipality_istat_code: homeA.istat_code,
+        address: 'Via dei Mille 10',
+        ateco_code: '25.62.00',
+      })
       .execute();
     await tx.db
       .insertInto('employers')
-      .values({ id: newId(), tax_code: '01987650502', name: 'Cantieri Pisani S.p.A.', job_centre_id: b.id, municipality_istat_code: homeB.istat_code, address: 'Lungarno Galilei 3', ateco_code: '30.12.00' })
+      .values({
+        id: newId(),
+        tax_code: '01987650502',
+        name: 'Cantieri Pisani S.p.A.',
+        job_centre_id: b.id,
+        municipality_istat_code: homeB.istat_code,
+        address: 'Lungarno Galilei 3',
+        ateco_code: '30.12.00',
+      })
       .execute();
 
     const accountIds: Record<string, string> = {};
@@ -195,9 +213,15 @@ export async function seedDemo(db: Db, options: { sharedDataDir: string | null; 
         })
         .execute();
     }
-    await tx.db.insertInto('protected_person_staff').values({ person_id: protectedId, account_id: accountIds['responsabile.firenze'] as string }).execute();
+    await tx.db
+      .insertInto('protected_person_staff')
+      .values({ person_id: protectedId, account_id: accountIds['responsabile.firenze'] as string })
+      .execute();
     await tx.db.insertInto('provider_assignments').values({ person_id: assignedId, provider_id: providerId, assigned_on: romeDateOf() }).execute();
-    await tx.db.insertInto('shared_case_members').values({ person_id: sharedId, account_id: accountIds['assistente.sociale'] as string }).execute();
+    await tx.db
+      .insertInto('shared_case_members')
+      .values({ person_id: sharedId, account_id: accountIds['assistente.sociale'] as string })
+      .execute();
   });
   return info(ids);
 }
@@ -218,7 +242,14 @@ function DEMO_ACCOUNT_ROWS(a: Centre, b: Centre): DemoAccountRow[] {
     { username: 'responsabile.firenze', displayName: 'Paolo Sarti', role: 'manager', jobCentreId: a.id, description: `responsabile, ${a.name}` },
     { username: 'operatore.pisa', displayName: 'Chiara Lenzi', role: 'operator', jobCentreId: b.id, description: `operatrice, ${b.name}` },
     { username: 'responsabile.pisa', displayName: 'Marco Baldi', role: 'manager', jobCentreId: b.id, description: `responsabile, ${b.name}` },
-    { username: 'collocamento.mirato', displayName: 'Elena Fantoni', role: 'specialist', specialism: 'targeted_placement', territory: [a.province_code, b.province_code], description: 'funzionaria del collocamento mirato (L. 68/1999)' },
+    {
+      username: 'collocamento.mirato',
+      displayName: 'Elena Fantoni',
+      role: 'specialist',
+      specialism: 'targeted_placement',
+      territory: [a.province_code, b.province_code],
+      description: 'funzionaria del collocamento mirato (L. 68/1999)',
+    },
     { username: 'ente.accreditato', displayName: 'Sara Monti', role: 'provider', description: 'operatrice di un ente accreditato' },
     { username: 'assistente.sociale', displayName: 'Luca Pieri', role: 'social_worker', description: 'assistente sociale (casi condivisi)' },
     { username: 'admin.arti', displayName: 'Francesca Bini', role: 'agency_admin', description: 'amministratrice regionale ARTI' },

@@ -10,31 +10,30 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'deve essere true o false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const EnvSchema = z
-  .object({
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, { message: 'deve essere un URL postgres://utente:password@host:porta/database' })
-      .optional(),
-    PONTE_DATA_DIR: z.string().min(1).default('var/data'),
-    PONTE_DEMO: bool.optional(),
-    PORT: z.coerce.number({ message: 'deve essere un numero di porta' }).int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PONTE_PUBLIC_URL: z.url({ message: "deve essere un URL completo, es. https://ponte.arti.toscana.it" }).optional(),
-    PONTE_SESSION_HOURS: z.coerce.number().positive().max(24).default(8),
-    PONTE_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().max(240).default(30),
-    PONTE_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-    PONTE_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
-    PONTE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
-    PONTE_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
-    PONTE_AUDIT_HEADS_FILE: z.string().min(1).optional(),
-    PONTE_SHARED_DATA_DIR: z.string().min(1).optional(),
-    PONTE_OIDC_ISSUER: z.url({ message: "deve essere l'URL dell'emittente OpenID Connect" }).optional(),
-    PONTE_OIDC_CLIENT_ID: z.string().min(1).optional(),
-    PONTE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    PONTE_OIDC_LABEL: z.string().min(1).default('Entra con SPID / CIE'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  });
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'deve essere un URL postgres://utente:password@host:porta/database' })
+    .optional(),
+  PONTE_DATA_DIR: z.string().min(1).default('var/data'),
+  PONTE_DEMO: bool.optional(),
+  PORT: z.coerce.number({ message: 'deve essere un numero di porta' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PONTE_PUBLIC_URL: z.url({ message: 'deve essere un URL completo, es. https://ponte.arti.toscana.it' }).optional(),
+  PONTE_SESSION_HOURS: z.coerce.number().positive().max(24).default(8),
+  PONTE_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().max(240).default(30),
+  PONTE_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  PONTE_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  PONTE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  PONTE_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  PONTE_AUDIT_HEADS_FILE: z.string().min(1).optional(),
+  PONTE_SHARED_DATA_DIR: z.string().min(1).optional(),
+  PONTE_OIDC_ISSUER: z.url({ message: "deve essere l'URL dell'emittente OpenID Connect" }).optional(),
+  PONTE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  PONTE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  PONTE_OIDC_LABEL: z.string().min(1).default('Entra con SPID / CIE'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
 
 const OIDC_KEYS = ['PONTE_OIDC_ISSUER', 'PONTE_OIDC_CLIENT_ID', 'PONTE_OIDC_CLIENT_SECRET'] as const;
 
@@ -80,10 +79,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(ambiente)'}: ${i.message}`)),
-    ...oidcProblems(cleaned),
-  ];
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(ambiente)'}: ${i.message}`)), ...oidcProblems(cleaned)];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const database = e.DATABASE_URL
@@ -93,11 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = e.PONTE_DEMO ?? database.engine === 'pglite';
   const publicUrl = (e.PONTE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const sharedDefault = resolve('../shared/data');
-  const sharedDataDir = e.PONTE_SHARED_DATA_DIR
-    ? resolve(e.PONTE_SHARED_DATA_DIR)
-    : existsSync(sharedDefault)
-      ? sharedDefault
-      : null;
+  const sharedDataDir = e.PONTE_SHARED_DATA_DIR ? resolve(e.PONTE_SHARED_DATA_DIR) : existsSync(sharedDefault) ? sharedDefault : null;
   return {
     database,
     demo,
@@ -112,10 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ratePerMinute: e.PONTE_LOGIN_RATE_LIMIT_PER_MINUTE,
     },
     rateLimitPerMinute: e.PONTE_RATE_LIMIT_PER_MINUTE,
-    auditHeadsFile: resolve(
-      e.PONTE_AUDIT_HEADS_FILE ??
-        (database.engine === 'pglite' ? `${database.dataDir}-audit-heads.jsonl` : 'var/audit-heads.jsonl'),
-    ),
+    auditHeadsFile: resolve(e.PONTE_AUDIT_HEADS_FILE ?? (database.engine === 'pglite' ? `${database.dataDir}-audit-heads.jsonl` : 'var/audit-heads.jsonl')),
     sharedDataDir,
     oidc:
       e.PONTE_OIDC_ISSUER && e.PONTE_OIDC_CLIENT_ID && e.PONTE_OIDC_CLIENT_SECRET

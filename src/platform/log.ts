@@ -23,14 +23,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       redact: {
-        paths: [
-          'req.headers.cookie',
-          'req.headers.authorization',
-          'req.headers["x-csrf-token"]',
-          'res.headers["set-cookie"]',
-          '*.password',
-          '*.taxCode',
-        ],
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.taxCode'],
         censor: '[RISERVATO]',
       },
       serializers: {
@@ -44,10 +37,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       formatters: { log: (object) => scrub(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
-          method.apply(
-            this,
-            args.map((a) => (typeof a === 'string' ? scrubTaxCodes(a) : a)) as Parameters<typeof method>,
-          );
+          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubTaxCodes(a) : a)) as Parameters<typeof method>);
         },
       },
     },

@@ -62,10 +62,7 @@ export async function startOidcProvider(options: TestOidcProviderOptions): Promi
         throw new Error(`Il provider OIDC di prova è terminato (codice ${code}) prima di essere pronto:\n${errorOutput}`);
       }),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`Il provider OIDC di prova non è pronto dopo ${startTimeoutMs} ms:\n${errorOutput}`)),
-          startTimeoutMs,
-        );
+        timer = setTimeout(() => reject(new Error(`Il provider OIDC di prova non è pronto dopo ${startTimeoutMs} ms:\n${errorOutput}`)), startTimeoutMs);
       }),
     ]);
 

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { buildApp, type BuiltApp } from '../../src/app.ts';
-import { type DemoInfo, DEMO_PASSWORD, seedDemo } from '../../src/demo/seed.ts';
+import { type BuiltApp, buildApp } from '../../src/app.ts';
+import { DEMO_PASSWORD, type DemoInfo, seedDemo } from '../../src/demo/seed.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { DatabaseHandle } from '../../src/platform/db/database.ts';
 import { createLogger } from '../../src/platform/log.ts';
@@ -22,7 +22,14 @@ export interface TestApp extends BuiltApp {
 export async function startTestApp(engine: EngineName, env: Record<string, string> = {}, extraRoutes?: Parameters<typeof buildApp>[3]): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'ponte-test-'));
   const auditHeadsFile = join(dir, 'audit-heads.jsonl');
-  const config = loadConfig({ PONTE_DEMO: 'true', PONTE_AUDIT_HEADS_FILE: auditHeadsFile, PORT: '0', PONTE_RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'info', ...env });
+  const config = loadConfig({
+    PONTE_DEMO: 'true',
+    PONTE_AUDIT_HEADS_FILE: auditHeadsFile,
+    PORT: '0',
+    PONTE_RATE_LIMIT_PER_MINUTE: '100000',
+    LOG_LEVEL: 'info',
+    ...env,
+  });
   const database = await freshDatabase(engine);
   const demo = await seedDemo(database.db, { sharedDataDir: null, log: () => {} });
   const logLines: string[] = [];

@@ -65,7 +65,9 @@ export async function registerEmployerRoutes(app: App, deps: AppDeps): Promise<v
       response: { 200: EmployerSchema },
     },
     handler: async (request) => {
-      const row = await scopeEmployers(employersQuery(db), request.actor as Actor).where('employers.id', '=', request.params.employerId).executeTakeFirst();
+      const row = await scopeEmployers(employersQuery(db), request.actor as Actor)
+        .where('employers.id', '=', request.params.employerId)
+        .executeTakeFirst();
       if (!row) throw problems.notFound();
       return row;
     },
@@ -73,7 +75,16 @@ export async function registerEmployerRoutes(app: App, deps: AppDeps): Promise<v
 
   app.get('/api/v1/me/employers', {
     config: { policy: rolesPolicy('employer') },
-    schema: { tags: ['Area personale'], summary: 'Le mie aziende', operationId: 'listMyEmployers', response: { 200: z.object({ items: z.array(EmployerSchema) }) } },
-    handler: async (request) => ({ items: await scopeEmployers(employersQuery(db), request.actor as Actor).orderBy('employers.name').execute() }),
+    schema: {
+      tags: ['Area personale'],
+      summary: 'Le mie aziende',
+      operationId: 'listMyEmployers',
+      response: { 200: z.object({ items: z.array(EmployerSchema) }) },
+    },
+    handler: async (request) => ({
+      items: await scopeEmployers(employersQuery(db), request.actor as Actor)
+        .orderBy('employers.name')
+        .execute(),
+    }),
   });
 }

@@ -4,10 +4,10 @@ import { AUTHENTICATED, rolesPolicy } from '../../platform/access/policy.ts';
 import { romeDateOf } from '../../platform/dates.ts';
 import { problems } from '../../platform/http/problems.ts';
 import type { App, AppDeps } from '../../platform/http/server.ts';
-import { jobCentreScopeOf } from './scope.ts';
 import { requestContext } from '../../platform/http/server.ts';
-import { UpdateSiteInput, updateSite } from './useCases/UpdateSite.ts';
+import { jobCentreScopeOf } from './scope.ts';
 import { listJobCentres, listMunicipalities, listProvinces, staffOf, territoryOf } from './store.ts';
+import { UpdateSiteInput, updateSite } from './useCases/UpdateSite.ts';
 
 const Province = z.string().regex(/^[A-Z]{2}$/, 'sigla di provincia di due lettere, es. FI');
 const Uuid = z.uuid({ message: 'identificativo non valido' });

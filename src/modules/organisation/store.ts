@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
 import type { JobCentre, MunicipalityPoint, Province, Site } from './model.ts';
 import type { JobCentreScope } from './scope.ts';
 
@@ -33,7 +34,12 @@ export async function listJobCentres(db: Db, scope: JobCentreScope, filter: { pr
   if (filter.province) query = query.where('jc.province_code', '=', filter.province);
   if (filter.ids) query = query.where('jc.id', 'in', filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']);
   const rows = await query.execute();
-  const sites = rows.length ? await sitesOf(db, rows.map((r) => r.id)) : new Map<string, Site[]>();
+  const sites = rows.length
+    ? await sitesOf(
+        db,
+        rows.map((r) => r.id),
+      )
+    : new Map<string, Site[]>();
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -99,7 +105,12 @@ export async function listProvinces(db: Db, scope: JobCentreScope): Promise<Prov
       'jc.province_code',
       'm.province_code',
     )
-    .select(['m.province_code as code', 'm.province_name as name', (eb) => eb.fn.countAll<string>().as('municipalityCount'), (eb) => eb.fn.max('jc.n').as('jobCentreCount')])
+    .select([
+      'm.province_code as code',
+      'm.province_name as name',
+      (eb) => eb.fn.countAll<string>().as('municipalityCount'),
+      (eb) => eb.fn.max('jc.n').as('jobCentreCount'),
+    ])
     .groupBy(['m.province_code', 'm.province_name'])
     .orderBy('m.province_name');
   if (scope.kind === 'provinces') query = query.where('m.province_code', 'in', scope.provinces);
@@ -132,12 +143,6 @@ export async function listMunicipalities(db: Db, scope: JobCentreScope, province
   }));
 }
 
-/** The job centre competent for a municipality on a date (competence follows domicile, else residence). */
-export async function competentJobCentre(db: Db, municipalityIstatCode: string, onDate: string): Promise<string | null> {
-  const row = await currentCompetence(db, onDate).where('municipality_istat_code', '=', municipalityIstatCode).executeTakeFirst();
-  return row?.job_centre_id ?? null;
-}
-
 export async function staffOf(db: Db, jobCentreId: string) {
   return db
     .selectFrom('accounts')
@@ -146,4 +151,17 @@ export async function staffOf(db: Db, jobCentreId: string) {
     .where('role', 'in', ['operator', 'manager'])
     .orderBy('display_name')
     .execute();
+}
+
+/** The regional agency that owns the job centres (ARTI in Tuscany); created once. */
+export async function ensureAgency(
+  db: Db,
+  agency = { code: 'ARTI', name: "ARTI — Agenzia Regionale Toscana per l'Impiego", regionCode: '09', regionName: 'Toscana' },
+): Promise<string> {
+  await db
+    .insertInto('agencies')
+    .values({ id: newId(), code: agency.code, name: agency.name, region_code: agency.regionCode, region_name: agency.regionName })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+  return (await db.selectFrom('agencies').select('id').where('code', '=', agency.code).executeTakeFirstOrThrow()).id;
 }

@@ -21,8 +21,7 @@ function namedOnProtected(eb: ExpressionBuilder<Database, 'people'>, actor: Acto
  * who then never see where they are: see `fieldAccess`).
  */
 export function scopePeople<O>(query: PeopleQuery<O>, actor: Actor): PeopleQuery<O> {
-  const notProtectedOrNamed = (eb: ExpressionBuilder<Database, 'people'>) =>
-    eb.or([eb('people.protected_person', '=', false), namedOnProtected(eb, actor)]);
+  const notProtectedOrNamed = (eb: ExpressionBuilder<Database, 'people'>) => eb.or([eb('people.protected_person', '=', false), namedOnProtected(eb, actor)]);
   switch (actor.role) {
     case 'citizen':
       return query.where('people.id', '=', actor.personId ?? NOBODY);
@@ -32,21 +31,20 @@ export function scopePeople<O>(query: PeopleQuery<O>, actor: Actor): PeopleQuery
     case 'specialist':
       return (
         actor.territoryProvinces.length
-          ? query.where('people.job_centre_id', 'in', (eb) =>
-              eb.selectFrom('job_centres').select('id').where('province_code', 'in', actor.territoryProvinces),
-            )
+          ? query.where('people.job_centre_id', 'in', (eb) => eb.selectFrom('job_centres').select('id').where('province_code', 'in', actor.territoryProvinces))
           : query
       ).where(notProtectedOrNamed);
     case 'provider':
       return query
         .where('people.id', 'in', (eb) =>
-          eb.selectFrom('provider_assignments').select('person_id').where('provider_id', '=', actor.providerId ?? NOBODY),
+          eb
+            .selectFrom('provider_assignments')
+            .select('person_id')
+            .where('provider_id', '=', actor.providerId ?? NOBODY),
         )
         .where(notProtectedOrNamed);
     case 'social_worker':
-      return query.where('people.id', 'in', (eb) =>
-        eb.selectFrom('shared_case_members').select('person_id').where('account_id', '=', actor.accountId),
-      );
+      return query.where('people.id', 'in', (eb) => eb.selectFrom('shared_case_members').select('person_id').where('account_id', '=', actor.accountId));
     case 'agency_admin':
       return query;
     default:

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor, Role } from '../../platform/access/actor.ts';
-import { ROLE_LABELS_IT } from '../../platform/access/roleLabels.ts';
 import { rolesPolicy } from '../../platform/access/policy.ts';
+import { ROLE_LABELS_IT } from '../../platform/access/roleLabels.ts';
 import { inTransaction } from '../../platform/db/unitOfWork.ts';
 import { problems } from '../../platform/http/problems.ts';
 import { type App, type AppDeps, requestContext } from '../../platform/http/server.ts';
@@ -56,14 +56,18 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<voi
       const actor = request.actor as Actor;
       const items = await searchPeople(db, actor, request.body.text, request.body.limit);
       await inTransaction(db, (tx) =>
-        audit.record(tx, { actor, ctx: requestContext(request) }, {
-          action: 'search',
-          recordType: 'person',
-          recordIds: items.map((i) => i.id),
-          subjectPersonIds: items.map((i) => i.id),
-          fields: ['summary'],
-          purpose: 'ricerca persone',
-        }),
+        audit.record(
+          tx,
+          { actor, ctx: requestContext(request) },
+          {
+            action: 'search',
+            recordType: 'person',
+            recordIds: items.map((i) => i.id),
+            subjectPersonIds: items.map((i) => i.id),
+            fields: ['summary'],
+            purpose: 'ricerca persone',
+          },
+        ),
       );
       return { items, total: items.length };
     },
@@ -86,14 +90,18 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<voi
       if (person.residence !== undefined) shown.push('residence', 'domicile', 'jobCentre');
       if (person.specialCategory) shown.push('specialCategory');
       await inTransaction(db, (tx) =>
-        audit.record(tx, { actor, ctx: requestContext(request) }, {
-          action: 'read',
-          recordType: 'person',
-          recordIds: [person.id],
-          subjectPersonIds: [person.id],
-          fields: shown,
-          purpose: 'consultazione scheda',
-        }),
+        audit.record(
+          tx,
+          { actor, ctx: requestContext(request) },
+          {
+            action: 'read',
+            recordType: 'person',
+            recordIds: [person.id],
+            subjectPersonIds: [person.id],
+            fields: shown,
+            purpose: 'consultazione scheda',
+          },
+        ),
       );
       return person;
     },

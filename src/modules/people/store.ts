@@ -59,7 +59,8 @@ export async function findPersonView(db: Db, actor: Actor, personId: string): Pr
     hiddenFields,
   };
   if (access.location) {
-    view.residence = row.residence_municipality || row.residence_address ? { municipalityName: row.residence_municipality, address: row.residence_address } : null;
+    view.residence =
+      row.residence_municipality || row.residence_address ? { municipalityName: row.residence_municipality, address: row.residence_address } : null;
     view.domicile = row.domicile_municipality || row.domicile_address ? { municipalityName: row.domicile_municipality, address: row.domicile_address } : null;
     view.jobCentre = { id: row.job_centre_id, name: row.job_centre_name };
   } else {
@@ -85,7 +86,11 @@ export async function searchPeople(db: Db, actor: Actor, text: string, limit: nu
     }
   }
   const rows = await query.orderBy('people.family_name').orderBy('people.given_name').limit(limit).execute();
-  const named = await namedOn(db, actor, rows.map((r) => r.id));
+  const named = await namedOn(
+    db,
+    actor,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => {
     const access = fieldAccess(actor, row, named.has(row.id));
     const flags: string[] = [];

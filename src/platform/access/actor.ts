@@ -1,15 +1,5 @@
 /** Who is asking: the authenticated account as the access layer sees it. */
-export const ROLES = [
-  'citizen',
-  'employer',
-  'operator',
-  'manager',
-  'specialist',
-  'provider',
-  'social_worker',
-  'agency_admin',
-  'auditor',
-] as const;
+export const ROLES = ['citizen', 'employer', 'operator', 'manager', 'specialist', 'provider', 'social_worker', 'agency_admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SPECIALISMS = ['targeted_placement', 'crisis', 'accreditation', 'internships'] as const;

@@ -5,10 +5,7 @@ import type { Actor, Role } from './actor.ts';
  * and the route × role test fails if a route is missing from its hand-written table.
  * Scope (territory, own records) and sensitivity are then enforced by the scoped stores.
  */
-export type RoutePolicy =
-  | { access: 'public' }
-  | { access: 'authenticated' }
-  | { access: 'roles'; roles: readonly Role[] };
+export type RoutePolicy = { access: 'public' } | { access: 'authenticated' } | { access: 'roles'; roles: readonly Role[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

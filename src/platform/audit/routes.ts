@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from './trail.ts';
+import type { Actor } from '../access/actor.ts';
 import { rolesPolicy } from '../access/policy.ts';
 import { addDays, isCalendarDate } from '../dates.ts';
+import { inTransaction } from '../db/unitOfWork.ts';
 import { problems } from '../http/problems.ts';
 import type { App, AppDeps } from '../http/server.ts';
-import { inTransaction } from '../db/unitOfWork.ts';
 import { requestContext } from '../http/server.ts';
-import type { Actor } from '../access/actor.ts';
+import { AUDIT_ACTIONS } from './trail.ts';
 
 const CalendarDay = z.string().refine(isCalendarDate, 'data nel formato AAAA-MM-GG');
 
@@ -68,7 +68,20 @@ export async function registerAuditRoutes(app: App, deps: AppDeps): Promise<void
       let query = db
         .selectFrom('audit_entries as e')
         .leftJoin('accounts as a', 'a.id', 'e.actor_account_id')
-        .select(['e.id', 'e.at', 'a.username', 'e.actor_role', 'e.actor_scope', 'e.action', 'e.record_type', 'e.record_ids', 'e.fields', 'e.purpose', 'e.outcome', 'e.ip'])
+        .select([
+          'e.id',
+          'e.at',
+          'a.username',
+          'e.actor_role',
+          'e.actor_scope',
+          'e.action',
+          'e.record_type',
+          'e.record_ids',
+          'e.fields',
+          'e.purpose',
+          'e.outcome',
+          'e.ip',
+        ])
         .orderBy('e.at', 'desc')
         .orderBy('e.id', 'desc')
         .limit(q.limit + 1);
@@ -86,13 +99,17 @@ export async function registerAuditRoutes(app: App, deps: AppDeps): Promise<void
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       await inTransaction(db, (tx) =>
-        audit.record(tx, { actor: request.actor as Actor, ctx: requestContext(request) }, {
-          action: 'read',
-          recordType: 'audit_trail',
-          recordIds: page.map((r) => r.id),
-          fields: ['auditEntries'],
-          purpose: 'verifica del registro',
-        }),
+        audit.record(
+          tx,
+          { actor: request.actor as Actor, ctx: requestContext(request) },
+          {
+            action: 'read',
+            recordType: 'audit_trail',
+            recordIds: page.map((r) => r.id),
+            fields: ['auditEntries'],
+            purpose: 'verifica del registro',
+          },
+        ),
       );
       return {
         items: page.map((r) => ({

@@ -12,15 +12,18 @@ export interface AuditVerification {
 const PAGE = 5000;
 
 /** Recomputes every chain and compares it with the heads written outside the database. */
-export async function verifyAudit(
-  db: Db,
-  headsFile: string,
-  onProgress?: (entries: number, total: number) => void,
-): Promise<AuditVerification> {
+export async function verifyAudit(db: Db, headsFile: string, onProgress?: (entries: number, total: number) => void): Promise<AuditVerification> {
   const problems: string[] = [];
   const { heads, malformedLines } = readHeads(headsFile);
   for (const line of malformedLines) problems.push(`File delle teste ${headsFile}: riga ${line} illeggibile`);
-  const total = Number((await db.selectFrom('audit_entries').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await db
+        .selectFrom('audit_entries')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const segmentRows = await db.selectFrom('audit_segments').selectAll().orderBy('segment').execute();
   const recordedHashes = new Map<string, string>(); // `${segment}:${seq}` → hash, only for seqs named in the heads file
   const wanted = new Set<string>();
@@ -85,7 +88,8 @@ export async function verifyAudit(
     for (const h of list) {
       const found = recordedHashes.get(`${segment}:${h.seq}`);
       if (found === undefined) problems.push(`Segmento ${segment}: la voce ${h.seq} registrata nel file delle teste non è più nel database (coda cancellata?)`);
-      else if (found !== h.hash) problems.push(`Segmento ${segment}, voce ${h.seq}: la catena è stata ricostruita (impronta diversa da quella registrata fuori dal database)`);
+      else if (found !== h.hash)
+        problems.push(`Segmento ${segment}, voce ${h.seq}: la catena è stata ricostruita (impronta diversa da quella registrata fuori dal database)`);
     }
   }
   return { ok: problems.length === 0, segments: segmentRows.length, entries, problems };

@@ -351,7 +351,10 @@ function expectNoTaxCodeIn(text: string): void {
 }
 
 async function sessionCount(s: Scenario): Promise<number> {
-  const row = await s.database.db.selectFrom('sessions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await s.database.db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -368,184 +371,230 @@ describe('login OIDC contro un provider reale (fiscalNumber da userinfo)', () =>
     await s?.close();
   }, SLOW);
 
-  it('percorre il flusso completo: crea l’account del cittadino collegato alla persona e apre la sessione', async () => {
-    const jar = new CookieJar();
-    const nav = await navigate(jar, loginUrl(), s.origin);
-    expect(nav.landing, JSON.stringify(nav.hops, null, 1) + s.provider?.stderr()).toBe('/');
-
-    // The authorization request: code + PKCE S256 + state + nonce, profile and the fiscalNumber scope the provider advertises.
-    const authorize = new URL(nav.hops[0]?.location ?? '');
-    expect(authorize.origin).toBe(s.provider?.issuer);
-    expect(authorize.searchParams.get('response_type')).toBe('code');
-    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
-    expect(authorize.searchParams.get('state')).toBeTruthy();
-    expect(authorize.searchParams.get('nonce')).toBeTruthy();
-    expect(authorize.searchParams.get('scope')?.split(' ')).toEqual(['openid', 'profile', 'fiscalNumber']);
-    expect(authorize.searchParams.get('redirect_uri')).toBe(`${s.origin}/api/v1/auth/oidc/callback`);
-    expect(authorize.searchParams.has('claims')).toBe(false);
-    // The real provider ran its interactions (login, consent) before coming back.
-    expect(nav.hops.some((h) => new URL(h.url).pathname.startsWith('/interaction/'))).toBe(true);
-    // Tax codes never travel in URLs, in either direction.
-    for (const hop of nav.hops) expectNoTaxCodeIn(`${hop.url} ${hop.location ?? ''}`);
-
-    expect(nav.hops.find((h) => new URL(h.url).pathname === '/api/v1/auth/oidc/callback')).toBeDefined();
-    const token = jar.get(SESSION_COOKIE)?.value;
-    expect(token).toBeTruthy();
-    expect(jar.get(OIDC_STATE_COOKIE)).toBeUndefined(); // spent
-
-    const account = await s.database.db.selectFrom('accounts').selectAll().where('person_id', '=', s.fixtures.personId).executeTakeFirstOrThrow();
-    expect(account).toMatchObject({
-      role: 'citizen',
-      tax_code: CITIZEN_TAX_CODE,
-      password_hash: null,
-      username: `spid:${account.id}`,
-      display_name: 'Maria Rossi',
-      active: true,
-    });
-    const session = await s.database.db.selectFrom('sessions').selectAll().where('id', '=', hashToken(token ?? '')).executeTakeFirstOrThrow();
-    expect(session.account_id).toBe(account.id);
-    expect(session.auth_method).toBe('oidc');
-    expect(session.ip).toBe('127.0.0.1');
-
-    expect(s.logins.at(-1)).toEqual({
-      accountId: account.id,
-      taxCode: CITIZEN_TAX_CODE,
-      ip: '127.0.0.1',
-      requestId: expect.any(String),
-      personId: s.fixtures.personId,
-      accountCreated: true,
-    });
-    const success = logEntries(s).find((e) => e.msg === 'Accesso OIDC riuscito');
-    expect(success?.oidc).toEqual({ accountId: account.id, accountCreated: true, claimsSource: 'userinfo' });
-  }, SLOW);
-
-  it('al secondo accesso riusa lo stesso account', async () => {
-    const nav = await navigate(new CookieJar(), loginUrl(), s.origin);
-    expect(nav.landing).toBe('/');
-    const accounts = await s.database.db.selectFrom('accounts').select('id').where('person_id', '=', s.fixtures.personId).execute();
-    expect(accounts).toHaveLength(1);
-    expect(s.logins.at(-1)).toMatchObject({ accountId: accounts[0]?.id, accountCreated: false });
-  }, SLOW);
-
-  it('un account che porta il codice fiscale (operatore) accede con quell’account', async () => {
-    await s.provider?.setTaxCode(OPERATOR_TAX_CODE);
-    try {
+  it(
+    'percorre il flusso completo: crea l’account del cittadino collegato alla persona e apre la sessione',
+    async () => {
       const jar = new CookieJar();
       const nav = await navigate(jar, loginUrl(), s.origin);
-      expect(nav.landing).toBe('/');
+      expect(nav.landing, JSON.stringify(nav.hops, null, 1) + s.provider?.stderr()).toBe('/');
+
+      // The authorization request: code + PKCE S256 + state + nonce, profile and the fiscalNumber scope the provider advertises.
+      const authorize = new URL(nav.hops[0]?.location ?? '');
+      expect(authorize.origin).toBe(s.provider?.issuer);
+      expect(authorize.searchParams.get('response_type')).toBe('code');
+      expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+      expect(authorize.searchParams.get('state')).toBeTruthy();
+      expect(authorize.searchParams.get('nonce')).toBeTruthy();
+      expect(authorize.searchParams.get('scope')?.split(' ')).toEqual(['openid', 'profile', 'fiscalNumber']);
+      expect(authorize.searchParams.get('redirect_uri')).toBe(`${s.origin}/api/v1/auth/oidc/callback`);
+      expect(authorize.searchParams.has('claims')).toBe(false);
+      // The real provider ran its interactions (login, consent) before coming back.
+      expect(nav.hops.some((h) => new URL(h.url).pathname.startsWith('/interaction/'))).toBe(true);
+      // Tax codes never travel in URLs, in either direction.
+      for (const hop of nav.hops) expectNoTaxCodeIn(`${hop.url} ${hop.location ?? ''}`);
+
+      expect(nav.hops.find((h) => new URL(h.url).pathname === '/api/v1/auth/oidc/callback')).toBeDefined();
+      const token = jar.get(SESSION_COOKIE)?.value;
+      expect(token).toBeTruthy();
+      expect(jar.get(OIDC_STATE_COOKIE)).toBeUndefined(); // spent
+
+      const account = await s.database.db.selectFrom('accounts').selectAll().where('person_id', '=', s.fixtures.personId).executeTakeFirstOrThrow();
+      expect(account).toMatchObject({
+        role: 'citizen',
+        tax_code: CITIZEN_TAX_CODE,
+        password_hash: null,
+        username: `spid:${account.id}`,
+        display_name: 'Maria Rossi',
+        active: true,
+      });
       const session = await s.database.db
         .selectFrom('sessions')
         .selectAll()
-        .where('id', '=', hashToken(jar.get(SESSION_COOKIE)?.value ?? ''))
+        .where('id', '=', hashToken(token ?? ''))
         .executeTakeFirstOrThrow();
-      expect(session.account_id).toBe(s.fixtures.operatorAccountId);
-    } finally {
-      await s.provider?.setTaxCode(CITIZEN_TAX_CODE);
-    }
-  }, SLOW);
+      expect(session.account_id).toBe(account.id);
+      expect(session.auth_method).toBe('oidc');
+      expect(session.ip).toBe('127.0.0.1');
 
-  it('codice fiscale di una persona non registrata → /login?errore=oidc-sconosciuto, nessuna sessione', async () => {
-    await s.provider?.setTaxCode(UNKNOWN_TAX_CODE);
-    try {
+      expect(s.logins.at(-1)).toEqual({
+        accountId: account.id,
+        taxCode: CITIZEN_TAX_CODE,
+        ip: '127.0.0.1',
+        requestId: expect.any(String),
+        personId: s.fixtures.personId,
+        accountCreated: true,
+      });
+      const success = logEntries(s).find((e) => e.msg === 'Accesso OIDC riuscito');
+      expect(success?.oidc).toEqual({ accountId: account.id, accountCreated: true, claimsSource: 'userinfo' });
+    },
+    SLOW,
+  );
+
+  it(
+    'al secondo accesso riusa lo stesso account',
+    async () => {
+      const nav = await navigate(new CookieJar(), loginUrl(), s.origin);
+      expect(nav.landing).toBe('/');
+      const accounts = await s.database.db.selectFrom('accounts').select('id').where('person_id', '=', s.fixtures.personId).execute();
+      expect(accounts).toHaveLength(1);
+      expect(s.logins.at(-1)).toMatchObject({ accountId: accounts[0]?.id, accountCreated: false });
+    },
+    SLOW,
+  );
+
+  it(
+    'un account che porta il codice fiscale (operatore) accede con quell’account',
+    async () => {
+      await s.provider?.setTaxCode(OPERATOR_TAX_CODE);
+      try {
+        const jar = new CookieJar();
+        const nav = await navigate(jar, loginUrl(), s.origin);
+        expect(nav.landing).toBe('/');
+        const session = await s.database.db
+          .selectFrom('sessions')
+          .selectAll()
+          .where('id', '=', hashToken(jar.get(SESSION_COOKIE)?.value ?? ''))
+          .executeTakeFirstOrThrow();
+        expect(session.account_id).toBe(s.fixtures.operatorAccountId);
+      } finally {
+        await s.provider?.setTaxCode(CITIZEN_TAX_CODE);
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'codice fiscale di una persona non registrata → /login?errore=oidc-sconosciuto, nessuna sessione',
+    async () => {
+      await s.provider?.setTaxCode(UNKNOWN_TAX_CODE);
+      try {
+        const before = await sessionCount(s);
+        const accountsBefore = await s.database.db.selectFrom('accounts').select('id').execute();
+        const jar = new CookieJar();
+        const nav = await navigate(jar, loginUrl(), s.origin);
+        expect(nav.landing).toBe('/login?errore=oidc-sconosciuto');
+        expect(jar.get(SESSION_COOKIE)).toBeUndefined();
+        expect(await sessionCount(s)).toBe(before);
+        expect(await s.database.db.selectFrom('accounts').select('id').execute()).toHaveLength(accountsBefore.length);
+      } finally {
+        await s.provider?.setTaxCode(CITIZEN_TAX_CODE);
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'state alterato nel ritorno → /login?errore=oidc, nessuna sessione',
+    async () => {
       const before = await sessionCount(s);
-      const accountsBefore = await s.database.db.selectFrom('accounts').select('id').execute();
       const jar = new CookieJar();
-      const nav = await navigate(jar, loginUrl(), s.origin);
-      expect(nav.landing).toBe('/login?errore=oidc-sconosciuto');
+      const nav = await navigate(jar, loginUrl(), s.origin, (url) => {
+        if (url.pathname !== '/api/v1/auth/oidc/callback') return url;
+        const tampered = new URL(url);
+        tampered.searchParams.set('state', `${url.searchParams.get('state')}x`);
+        return tampered;
+      });
+      expect(nav.landing).toBe('/login?errore=oidc');
       expect(jar.get(SESSION_COOKIE)).toBeUndefined();
       expect(await sessionCount(s)).toBe(before);
-      expect(await s.database.db.selectFrom('accounts').select('id').execute()).toHaveLength(accountsBefore.length);
-    } finally {
-      await s.provider?.setTaxCode(CITIZEN_TAX_CODE);
-    }
-  }, SLOW);
+      const failure = logEntries(s).findLast((e) => e.msg === 'Accesso OIDC non riuscito');
+      expect(failure?.oidc).toMatchObject({ reason: 'verifica-non-riuscita', message: expect.stringContaining('"state"') });
+    },
+    SLOW,
+  );
 
-  it('state alterato nel ritorno → /login?errore=oidc, nessuna sessione', async () => {
-    const before = await sessionCount(s);
-    const jar = new CookieJar();
-    const nav = await navigate(jar, loginUrl(), s.origin, (url) => {
-      if (url.pathname !== '/api/v1/auth/oidc/callback') return url;
-      const tampered = new URL(url);
-      tampered.searchParams.set('state', `${url.searchParams.get('state')}x`);
-      return tampered;
-    });
-    expect(nav.landing).toBe('/login?errore=oidc');
-    expect(jar.get(SESSION_COOKIE)).toBeUndefined();
-    expect(await sessionCount(s)).toBe(before);
-    const failure = logEntries(s).findLast((e) => e.msg === 'Accesso OIDC non riuscito');
-    expect(failure?.oidc).toMatchObject({ reason: 'verifica-non-riuscita', message: expect.stringContaining('"state"') });
-  }, SLOW);
+  it(
+    'cookie di stato alterato → /login?errore=oidc',
+    async () => {
+      const nav = await navigate(new CookieJar(), loginUrl(), s.origin, (url, jar) => {
+        const cookie = jar.get(OIDC_STATE_COOKIE);
+        if (url.pathname === '/api/v1/auth/oidc/callback' && cookie) {
+          const flipped = cookie.value.at(-2) === 'A' ? 'B' : 'A';
+          cookie.value = `${cookie.value.slice(0, -2)}${flipped}${cookie.value.slice(-1)}`;
+        }
+        return url;
+      });
+      expect(nav.landing).toBe('/login?errore=oidc');
+      expect(failureReasons(s).at(-1)).toBe('stato-assente-o-non-valido');
+    },
+    SLOW,
+  );
 
-  it('cookie di stato alterato → /login?errore=oidc', async () => {
-    const nav = await navigate(new CookieJar(), loginUrl(), s.origin, (url, jar) => {
-      const cookie = jar.get(OIDC_STATE_COOKIE);
-      if (url.pathname === '/api/v1/auth/oidc/callback' && cookie) {
-        const flipped = cookie.value.at(-2) === 'A' ? 'B' : 'A';
-        cookie.value = `${cookie.value.slice(0, -2)}${flipped}${cookie.value.slice(-1)}`;
+  it(
+    'ritorno senza un accesso avviato (nessun cookie) → /login?errore=oidc',
+    async () => {
+      const nav = await navigate(new CookieJar(), `${s.origin}/api/v1/auth/oidc/callback?code=abc&state=def`, s.origin);
+      expect(nav.landing).toBe('/login?errore=oidc');
+      expect(failureReasons(s).at(-1)).toBe('stato-assente-o-non-valido');
+    },
+    SLOW,
+  );
+
+  it(
+    'errore restituito dal fornitore (accesso negato) → /login?errore=oidc',
+    async () => {
+      const nav = await navigate(new CookieJar(), loginUrl(), s.origin, (url) => {
+        if (url.pathname !== '/api/v1/auth/oidc/callback') return url;
+        const denied = new URL(url);
+        denied.search = new URLSearchParams({
+          error: 'access_denied',
+          state: url.searchParams.get('state') ?? '',
+          iss: url.searchParams.get('iss') ?? '',
+        }).toString();
+        return denied;
+      });
+      expect(nav.landing).toBe('/login?errore=oidc');
+      expect(failureReasons(s).at(-1)).toBe('errore-dal-fornitore');
+    },
+    SLOW,
+  );
+
+  it(
+    'un codice già usato non apre una seconda sessione (anche ripresentando il cookie)',
+    async () => {
+      let callback: URL | null = null;
+      let stateCookie: string | null = null;
+      const first = await navigate(new CookieJar(), loginUrl(), s.origin, (url, jar) => {
+        if (url.pathname === '/api/v1/auth/oidc/callback') {
+          callback = url;
+          stateCookie = jar.get(OIDC_STATE_COOKIE)?.value ?? null;
+        }
+        return url;
+      });
+      expect(first.landing).toBe('/');
+      expect(callback).not.toBeNull();
+      const before = await sessionCount(s);
+      const replay = await fetch(callback as unknown as URL, { redirect: 'manual', headers: { cookie: `${OIDC_STATE_COOKIE}=${stateCookie}` } });
+      expect(replay.status).toBe(302);
+      expect(replay.headers.get('location')).toBe('/login?errore=oidc');
+      expect(await sessionCount(s)).toBe(before);
+      expect(failureReasons(s).at(-1)).toBe('risposta-del-fornitore-con-errore');
+    },
+    SLOW,
+  );
+
+  it(
+    'fiscalNumber assente o malformato → /login?errore=oidc',
+    async () => {
+      try {
+        await s.provider?.setFiscalNumber(null);
+        expect((await navigate(new CookieJar(), loginUrl(), s.origin)).landing).toBe('/login?errore=oidc');
+        expect(failureReasons(s).at(-1)).toBe('codice-fiscale-assente');
+        await s.provider?.setFiscalNumber('TINIT-12345');
+        expect((await navigate(new CookieJar(), loginUrl(), s.origin)).landing).toBe('/login?errore=oidc');
+        expect(failureReasons(s).at(-1)).toBe('codice-fiscale-non-valido');
+      } finally {
+        await s.provider?.setTaxCode(CITIZEN_TAX_CODE);
       }
-      return url;
-    });
-    expect(nav.landing).toBe('/login?errore=oidc');
-    expect(failureReasons(s).at(-1)).toBe('stato-assente-o-non-valido');
-  }, SLOW);
-
-  it('ritorno senza un accesso avviato (nessun cookie) → /login?errore=oidc', async () => {
-    const nav = await navigate(new CookieJar(), `${s.origin}/api/v1/auth/oidc/callback?code=abc&state=def`, s.origin);
-    expect(nav.landing).toBe('/login?errore=oidc');
-    expect(failureReasons(s).at(-1)).toBe('stato-assente-o-non-valido');
-  }, SLOW);
-
-  it('errore restituito dal fornitore (accesso negato) → /login?errore=oidc', async () => {
-    const nav = await navigate(new CookieJar(), loginUrl(), s.origin, (url) => {
-      if (url.pathname !== '/api/v1/auth/oidc/callback') return url;
-      const denied = new URL(url);
-      denied.search = new URLSearchParams({
-        error: 'access_denied',
-        state: url.searchParams.get('state') ?? '',
-        iss: url.searchParams.get('iss') ?? '',
-      }).toString();
-      return denied;
-    });
-    expect(nav.landing).toBe('/login?errore=oidc');
-    expect(failureReasons(s).at(-1)).toBe('errore-dal-fornitore');
-  }, SLOW);
-
-  it('un codice già usato non apre una seconda sessione (anche ripresentando il cookie)', async () => {
-    let callback: URL | null = null;
-    let stateCookie: string | null = null;
-    const first = await navigate(new CookieJar(), loginUrl(), s.origin, (url, jar) => {
-      if (url.pathname === '/api/v1/auth/oidc/callback') {
-        callback = url;
-        stateCookie = jar.get(OIDC_STATE_COOKIE)?.value ?? null;
-      }
-      return url;
-    });
-    expect(first.landing).toBe('/');
-    expect(callback).not.toBeNull();
-    const before = await sessionCount(s);
-    const replay = await fetch(callback as unknown as URL, { redirect: 'manual', headers: { cookie: `${OIDC_STATE_COOKIE}=${stateCookie}` } });
-    expect(replay.status).toBe(302);
-    expect(replay.headers.get('location')).toBe('/login?errore=oidc');
-    expect(await sessionCount(s)).toBe(before);
-    expect(failureReasons(s).at(-1)).toBe('risposta-del-fornitore-con-errore');
-  }, SLOW);
-
-  it('fiscalNumber assente o malformato → /login?errore=oidc', async () => {
-    try {
-      await s.provider?.setFiscalNumber(null);
-      expect((await navigate(new CookieJar(), loginUrl(), s.origin)).landing).toBe('/login?errore=oidc');
-      expect(failureReasons(s).at(-1)).toBe('codice-fiscale-assente');
-      await s.provider?.setFiscalNumber('TINIT-12345');
-      expect((await navigate(new CookieJar(), loginUrl(), s.origin)).landing).toBe('/login?errore=oidc');
-      expect(failureReasons(s).at(-1)).toBe('codice-fiscale-non-valido');
-    } finally {
-      await s.provider?.setTaxCode(CITIZEN_TAX_CODE);
-    }
-  }, SLOW);
+    },
+    SLOW,
+  );
 
   it('documenta le rotte in OpenAPI (tag Autenticazione, 302)', () => {
-    const doc = s.app.swagger() as unknown as { paths: Record<string, Record<string, { tags: string[]; summary: string; responses: Record<string, { description: string }> }>> };
+    const doc = s.app.swagger() as unknown as {
+      paths: Record<string, Record<string, { tags: string[]; summary: string; responses: Record<string, { description: string }> }>>;
+    };
     for (const path of ['/api/v1/auth/oidc/login', '/api/v1/auth/oidc/callback']) {
       const op = doc.paths[path]?.get;
       expect(op?.tags).toEqual(['Autenticazione']);
@@ -571,56 +620,68 @@ describe('login OIDC con il parametro claims (fiscalNumber nell’ID token)', ()
     await s?.close();
   }, SLOW);
 
-  it('legge il codice fiscale dall’ID token', async () => {
-    const jar = new CookieJar();
-    const nav = await navigate(jar, `${s.origin}/api/v1/auth/oidc/login`, s.origin);
-    expect(nav.landing, JSON.stringify(nav.hops, null, 1) + s.provider?.stderr()).toBe('/');
-    const authorize = new URL(nav.hops[0]?.location ?? '');
-    expect(JSON.parse(authorize.searchParams.get('claims') ?? '{}')).toEqual({
-      id_token: { fiscalNumber: { essential: true } },
-      userinfo: { fiscalNumber: { essential: true } },
-    });
-    expect(jar.get(SESSION_COOKIE)).toBeDefined();
-    const success = logEntries(s).find((e) => e.msg === 'Accesso OIDC riuscito');
-    expect(success?.oidc).toMatchObject({ accountCreated: false, claimsSource: 'id_token' }); // created by the previous suite
-    const session = await s.database.db
-      .selectFrom('sessions as se')
-      .innerJoin('accounts as a', 'a.id', 'se.account_id')
-      .select(['a.person_id', 'se.auth_method'])
-      .where('se.id', '=', hashToken(jar.get(SESSION_COOKIE)?.value ?? ''))
-      .executeTakeFirstOrThrow();
-    expect(session).toEqual({ person_id: s.fixtures.personId, auth_method: 'oidc' });
-    expectNoTaxCodeIn(s.logs.join('\n'));
-  }, SLOW);
+  it(
+    'legge il codice fiscale dall’ID token',
+    async () => {
+      const jar = new CookieJar();
+      const nav = await navigate(jar, `${s.origin}/api/v1/auth/oidc/login`, s.origin);
+      expect(nav.landing, JSON.stringify(nav.hops, null, 1) + s.provider?.stderr()).toBe('/');
+      const authorize = new URL(nav.hops[0]?.location ?? '');
+      expect(JSON.parse(authorize.searchParams.get('claims') ?? '{}')).toEqual({
+        id_token: { fiscalNumber: { essential: true } },
+        userinfo: { fiscalNumber: { essential: true } },
+      });
+      expect(jar.get(SESSION_COOKIE)).toBeDefined();
+      const success = logEntries(s).find((e) => e.msg === 'Accesso OIDC riuscito');
+      expect(success?.oidc).toMatchObject({ accountCreated: false, claimsSource: 'id_token' }); // created by the previous suite
+      const session = await s.database.db
+        .selectFrom('sessions as se')
+        .innerJoin('accounts as a', 'a.id', 'se.account_id')
+        .select(['a.person_id', 'se.auth_method'])
+        .where('se.id', '=', hashToken(jar.get(SESSION_COOKIE)?.value ?? ''))
+        .executeTakeFirstOrThrow();
+      expect(session).toEqual({ person_id: s.fixtures.personId, auth_method: 'oidc' });
+      expectNoTaxCodeIn(s.logs.join('\n'));
+    },
+    SLOW,
+  );
 });
 
 describe('login OIDC con il fornitore irraggiungibile o non configurato', () => {
-  it('fornitore irraggiungibile → /login?errore=oidc e motivo nei log', async () => {
-    const s = await startScenario({ issuer: `http://127.0.0.1:${await closedPort()}` });
-    try {
-      const nav = await navigate(new CookieJar(), `${s.origin}/api/v1/auth/oidc/login`, s.origin);
-      expect(nav.landing).toBe('/login?errore=oidc');
-      const failure = logEntries(s).find((e) => e.msg === 'Accesso OIDC non riuscito');
-      expect(failure?.oidc).toMatchObject({ step: 'avvio', reason: 'fornitore-non-raggiungibile' });
-      expect(String((failure?.oidc as Record<string, unknown> | undefined)?.message)).toContain('non è raggiungibile');
-    } finally {
-      await s.close();
-    }
-  }, SLOW);
-
-  it('OIDC non configurato → 404 problem+json', async () => {
-    const s = await startScenario(null);
-    try {
-      for (const path of ['/api/v1/auth/oidc/login', '/api/v1/auth/oidc/callback?code=a&state=b']) {
-        const response = await fetch(`${s.origin}${path}`, { redirect: 'manual' });
-        expect(response.status).toBe(404);
-        expect(response.headers.get('content-type')).toContain('application/problem+json');
-        expect(((await response.json()) as { detail: string }).detail).toContain('non è configurato');
+  it(
+    'fornitore irraggiungibile → /login?errore=oidc e motivo nei log',
+    async () => {
+      const s = await startScenario({ issuer: `http://127.0.0.1:${await closedPort()}` });
+      try {
+        const nav = await navigate(new CookieJar(), `${s.origin}/api/v1/auth/oidc/login`, s.origin);
+        expect(nav.landing).toBe('/login?errore=oidc');
+        const failure = logEntries(s).find((e) => e.msg === 'Accesso OIDC non riuscito');
+        expect(failure?.oidc).toMatchObject({ step: 'avvio', reason: 'fornitore-non-raggiungibile' });
+        expect(String((failure?.oidc as Record<string, unknown> | undefined)?.message)).toContain('non è raggiungibile');
+      } finally {
+        await s.close();
       }
-    } finally {
-      await s.close();
-    }
-  }, SLOW);
+    },
+    SLOW,
+  );
+
+  it(
+    'OIDC non configurato → 404 problem+json',
+    async () => {
+      const s = await startScenario(null);
+      try {
+        for (const path of ['/api/v1/auth/oidc/login', '/api/v1/auth/oidc/callback?code=a&state=b']) {
+          const response = await fetch(`${s.origin}${path}`, { redirect: 'manual' });
+          expect(response.status).toBe(404);
+          expect(response.headers.get('content-type')).toContain('application/problem+json');
+          expect(((await response.json()) as { detail: string }).detail).toContain('non è configurato');
+        }
+      } finally {
+        await s.close();
+      }
+    },
+    SLOW,
+  );
 });
 
 describe('pezzi del login OIDC', () => {

@@ -225,7 +225,10 @@ function findTaxCodeClaim(claims: Record<string, unknown>): unknown {
  */
 export function normaliseTaxCode(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
-  const code = raw.trim().toUpperCase().replace(/^TINIT-/, '');
+  const code = raw
+    .trim()
+    .toUpperCase()
+    .replace(/^TINIT-/, '');
   return PERSONAL_TAX_CODE.test(code) || NUMERIC_TAX_CODE.test(code) ? code : null;
 }
 
@@ -296,21 +299,13 @@ export type OidcAccountResolution =
  * "spid:<id>"); else unknown (the person is not registered with the job centres).
  */
 export async function resolveOidcAccount(db: Db, taxCode: string): Promise<OidcAccountResolution> {
-  const byTaxCode = await db
-    .selectFrom('accounts')
-    .select(['id', 'active', 'person_id'])
-    .where('tax_code', '=', taxCode)
-    .executeTakeFirst();
+  const byTaxCode = await db.selectFrom('accounts').select(['id', 'active', 'person_id']).where('tax_code', '=', taxCode).executeTakeFirst();
   if (byTaxCode) {
     return byTaxCode.active
       ? { outcome: 'ok', accountId: byTaxCode.id, personId: byTaxCode.person_id, created: false }
       : { outcome: 'inactive', accountId: byTaxCode.id };
   }
-  const person = await db
-    .selectFrom('people')
-    .select(['id', 'given_name', 'family_name'])
-    .where('tax_code', '=', taxCode)
-    .executeTakeFirst();
+  const person = await db.selectFrom('people').select(['id', 'given_name', 'family_name']).where('tax_code', '=', taxCode).executeTakeFirst();
   if (!person) return { outcome: 'unknown' };
 
   const linked = await db
@@ -321,9 +316,7 @@ export async function resolveOidcAccount(db: Db, taxCode: string): Promise<OidcA
     .orderBy('created_at')
     .executeTakeFirst();
   if (linked) {
-    return linked.active
-      ? { outcome: 'ok', accountId: linked.id, personId: person.id, created: false }
-      : { outcome: 'inactive', accountId: linked.id };
+    return linked.active ? { outcome: 'ok', accountId: linked.id, personId: person.id, created: false } : { outcome: 'inactive', accountId: linked.id };
   }
 
   const id = newId();
@@ -344,9 +337,7 @@ export async function resolveOidcAccount(db: Db, taxCode: string): Promise<OidcA
   if (inserted) return { outcome: 'ok', accountId: inserted.id, personId: person.id, created: true };
   // A concurrent callback for the same person created it first.
   const raced = await db.selectFrom('accounts').select(['id', 'active']).where('tax_code', '=', taxCode).executeTakeFirstOrThrow();
-  return raced.active
-    ? { outcome: 'ok', accountId: raced.id, personId: person.id, created: false }
-    : { outcome: 'inactive', accountId: raced.id };
+  return raced.active ? { outcome: 'ok', accountId: raced.id, personId: person.id, created: false } : { outcome: 'inactive', accountId: raced.id };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -406,7 +397,7 @@ export async function registerOidcRoutes(app: App, deps: OidcRouteDeps): Promise
       tags: ['Autenticazione'],
       summary: 'Accesso con SPID / CIE: avvio',
       description:
-        "Reindirizza il browser al fornitore di identità OpenID Connect (SPID / CIE) con una richiesta authorization code + PKCE. Lo stato della richiesta resta in un cookie protetto valido 10 minuti. Risponde 404 se OpenID Connect non è configurato.",
+        'Reindirizza il browser al fornitore di identità OpenID Connect (SPID / CIE) con una richiesta authorization code + PKCE. Lo stato della richiesta resta in un cookie protetto valido 10 minuti. Risponde 404 se OpenID Connect non è configurato.',
       response: redirectSchema('Reindirizzamento al fornitore di identità (intestazione Location)'),
     },
     handler: async (request, reply) => {

@@ -21,10 +21,12 @@ const SessionResponse = z.object({
   csrfToken: z.string(),
 });
 
-async function sessionBody(deps: AppDeps, actor: Pick<Actor, 'accountId' | 'username' | 'displayName' | 'role' | 'specialism' | 'jobCentreId'>, csrfToken: string) {
-  const centre = actor.jobCentreId
-    ? await deps.db.selectFrom('job_centres').select('name').where('id', '=', actor.jobCentreId).executeTakeFirst()
-    : undefined;
+async function sessionBody(
+  deps: AppDeps,
+  actor: Pick<Actor, 'accountId' | 'username' | 'displayName' | 'role' | 'specialism' | 'jobCentreId'>,
+  csrfToken: string,
+) {
+  const centre = actor.jobCentreId ? await deps.db.selectFrom('job_centres').select('name').where('id', '=', actor.jobCentreId).executeTakeFirst() : undefined;
   return {
     account: {
       id: actor.accountId,
@@ -121,7 +123,11 @@ export async function registerAuthRoutes(app: App, deps: AppDeps): Promise<void>
       const token = request.cookies[SESSION_COOKIE];
       if (token) await endSession(db, token);
       await inTransaction(db, (tx) =>
-        audit.record(tx, { actor: request.actor, ctx: requestContext(request) }, { action: 'logout', recordType: 'account', recordIds: [request.actor?.accountId ?? ''] }),
+        audit.record(
+          tx,
+          { actor: request.actor, ctx: requestContext(request) },
+          { action: 'logout', recordType: 'account', recordIds: [request.actor?.accountId ?? ''] },
+        ),
       );
       clearSessionCookie(reply, config);
       return reply.code(204).send(null);

@@ -48,11 +48,7 @@ export async function startSession(
   return { token, csrfToken, expiresAt };
 }
 
-export function setSessionCookie(
-  reply: FastifyReply,
-  config: Pick<Config, 'secureCookies'>,
-  session: Pick<StartedSession, 'token' | 'expiresAt'>,
-): void {
+export function setSessionCookie(reply: FastifyReply, config: Pick<Config, 'secureCookies'>, session: Pick<StartedSession, 'token' | 'expiresAt'>): void {
   reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'lax',

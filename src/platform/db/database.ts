@@ -17,9 +17,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget =
-  | { engine: 'postgres'; url: string; poolSize?: number }
-  | { engine: 'pglite'; dataDir: string | null /* null = in memory */ };
+export type DatabaseTarget = { engine: 'postgres'; url: string; poolSize?: number } | { engine: 'pglite'; dataDir: string | null /* null = in memory */ };
 
 const DATE_OID = 1082;
 const INT8_OID = 20;

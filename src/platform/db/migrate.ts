@@ -34,9 +34,7 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<st
   await db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(727274)`.execute(conn);
     try {
-      const done = new Set(
-        (await sql<{ name: string }>`select name from schema_migrations`.execute(conn)).rows.map((r) => r.name),
-      );
+      const done = new Set((await sql<{ name: string }>`select name from schema_migrations`.execute(conn)).rows.map((r) => r.name));
       for (const migration of migrations) {
         if (done.has(migration.name)) continue;
         await conn.transaction().execute(async (trx) => {

@@ -36,7 +36,12 @@ export const OPENAPI_COMPONENTS = {
   },
   securitySchemes: {
     sessionCookie: { type: 'apiKey', in: 'cookie', name: 'ponte_session', description: 'Sessione (cookie httpOnly) ottenuta con il login' },
-    csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'Token anti-CSRF della sessione, obbligatorio per le operazioni che modificano dati' },
+    csrfToken: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-CSRF-Token',
+      description: 'Token anti-CSRF della sessione, obbligatorio per le operazioni che modificano dati',
+    },
   },
 } as const;
 
@@ -100,7 +105,14 @@ function rateHeaders(): Json {
 }
 
 function finaliseOperation(method: string, path: string, op: Json): void {
-  op.operationId ??= method + path.split('/').filter(Boolean).map((s) => s.replace(/[{}]/g, '')).map((s) => s.charAt(0).toUpperCase() + s.slice(1).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())).join('');
+  op.operationId ??=
+    method +
+    path
+      .split('/')
+      .filter(Boolean)
+      .map((s) => s.replace(/[{}]/g, ''))
+      .map((s) => s.charAt(0).toUpperCase() + s.slice(1).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()))
+      .join('');
   op.description ??= op.summary;
   const responses = (op.responses ?? {}) as Record<string, Json>;
   for (const [code, title] of Object.entries(STANDARD_ERRORS)) {

@@ -62,14 +62,16 @@ export const problems = {
   validation: (errors: FieldError[]) =>
     new Problem(400, 'richiesta-non-valida', 'Richiesta non valida', 'Alcuni dati inviati non sono validi: correggete i campi indicati.', { errors }),
   badRequest: (detail: string) => new Problem(400, 'richiesta-non-valida', 'Richiesta non valida', detail),
-  unauthenticated: (detail = 'Per questa operazione è necessario accedere.') =>
-    new Problem(401, 'accesso-richiesto', 'Accesso richiesto', detail),
-  invalidCredentials: () =>
-    new Problem(401, 'credenziali-non-valide', 'Credenziali non valide', 'Nome utente o password non corretti.'),
+  unauthenticated: (detail = 'Per questa operazione è necessario accedere.') => new Problem(401, 'accesso-richiesto', 'Accesso richiesto', detail),
+  invalidCredentials: () => new Problem(401, 'credenziali-non-valide', 'Credenziali non valide', 'Nome utente o password non corretti.'),
   csrf: () =>
-    new Problem(403, 'token-csrf-non-valido', 'Richiesta non autorizzata', 'Il token di sicurezza della sessione manca o non è valido: ricaricate la pagina e riprovate.'),
-  forbidden: (detail = 'Il vostro ruolo non consente questa operazione.') =>
-    new Problem(403, 'operazione-non-consentita', 'Operazione non consentita', detail),
+    new Problem(
+      403,
+      'token-csrf-non-valido',
+      'Richiesta non autorizzata',
+      'Il token di sicurezza della sessione manca o non è valido: ricaricate la pagina e riprovate.',
+    ),
+  forbidden: (detail = 'Il vostro ruolo non consente questa operazione.') => new Problem(403, 'operazione-non-consentita', 'Operazione non consentita', detail),
   notFound: (detail = 'La risorsa richiesta non esiste o non è visibile con il vostro profilo.') =>
     new Problem(404, 'risorsa-non-trovata', 'Risorsa non trovata', detail),
   routeNotFound: (method: string, url: string) =>
@@ -79,24 +81,46 @@ export const problems = {
       headers: { Allow: allowed.join(', ') },
     }),
   versionConflict: (currentVersion: number, changedFields: string[]) =>
-    new Problem(409, 'conflitto-di-versione', 'Dati modificati nel frattempo', `Il record è stato modificato da un'altra persona (versione attuale ${currentVersion}). Ricaricate i dati e riapplicate le vostre modifiche.`, {
-      extra: { currentVersion, changedFields },
-    }),
+    new Problem(
+      409,
+      'conflitto-di-versione',
+      'Dati modificati nel frattempo',
+      `Il record è stato modificato da un'altra persona (versione attuale ${currentVersion}). Ricaricate i dati e riapplicate le vostre modifiche.`,
+      {
+        extra: { currentVersion, changedFields },
+      },
+    ),
   conflict: (detail: string) => new Problem(409, 'conflitto', 'Conflitto', detail),
   payloadTooLarge: (limitBytes: number) =>
-    new Problem(413, 'richiesta-troppo-grande', 'Richiesta troppo grande', `Il corpo della richiesta supera il limite di ${Math.round(limitBytes / 1024)} KiB.`),
+    new Problem(
+      413,
+      'richiesta-troppo-grande',
+      'Richiesta troppo grande',
+      `Il corpo della richiesta supera il limite di ${Math.round(limitBytes / 1024)} KiB.`,
+    ),
   unsupportedMediaType: (contentType: string) =>
     new Problem(415, 'formato-non-supportato', 'Formato non supportato', `Il formato ${contentType || '(assente)'} non è accettato: inviate application/json.`),
   locked: (until: Date) =>
-    new Problem(423, 'account-bloccato', 'Account temporaneamente bloccato', `Troppi tentativi di accesso non riusciti. Riprovate dopo le ${until.toLocaleTimeString('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit' })}.`, {
-      headers: { 'Retry-After': String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))) },
-    }),
+    new Problem(
+      423,
+      'account-bloccato',
+      'Account temporaneamente bloccato',
+      `Troppi tentativi di accesso non riusciti. Riprovate dopo le ${until.toLocaleTimeString('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit' })}.`,
+      {
+        headers: { 'Retry-After': String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))) },
+      },
+    ),
   tooManyRequests: (retryAfterSeconds: number) =>
     new Problem(429, 'troppe-richieste', 'Troppe richieste', `Avete superato il numero di richieste consentite. Riprovate tra ${retryAfterSeconds} secondi.`, {
       headers: { 'Retry-After': String(retryAfterSeconds) },
     }),
   internal: () =>
-    new Problem(500, 'errore-interno', 'Errore interno', "Si è verificato un errore imprevisto. L'errore è stato registrato: riprovate più tardi o contattate l'assistenza indicando l'identificativo della richiesta."),
+    new Problem(
+      500,
+      'errore-interno',
+      'Errore interno',
+      "Si è verificato un errore imprevisto. L'errore è stato registrato: riprovate più tardi o contattate l'assistenza indicando l'identificativo della richiesta.",
+    ),
   unavailable: (detail = 'Il servizio non è al momento disponibile.') =>
     new Problem(503, 'servizio-non-disponibile', 'Servizio non disponibile', detail, { headers: { 'Retry-After': '30' } }),
 };

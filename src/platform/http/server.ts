@@ -7,12 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { RequestContext } from '../access/actor.ts';
@@ -31,6 +26,7 @@ import { toProblem } from './toProblem.ts';
 z.config(z.locales.it());
 
 export { API_PREFIX, BODY_LIMIT_BYTES };
+
 const WEB_DIST = join(import.meta.dirname, '../../../web/dist');
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
@@ -42,13 +38,7 @@ export interface AppDeps {
   audit: AuditTrail;
 }
 
-export type App = FastifyInstance<
-  import('node:http').Server,
-  import('node:http').IncomingMessage,
-  import('node:http').ServerResponse,
-  Logger,
-  ZodTypeProvider
->;
+export type App = FastifyInstance<import('node:http').Server, import('node:http').IncomingMessage, import('node:http').ServerResponse, Logger, ZodTypeProvider>;
 
 export interface RouteEntry {
   method: string;
@@ -159,7 +149,7 @@ export async function createServer(deps: AppDeps, registerRoutes: (app: App) => 
   });
 
   await app.register(fastifySwagger, {
-    openapi: { openapi: "3.1.0", info: OPENAPI_INFO, components: OPENAPI_COMPONENTS as never },
+    openapi: { openapi: '3.1.0', info: OPENAPI_INFO, components: OPENAPI_COMPONENTS as never },
     transform: jsonSchemaTransform,
     transformObject: (documentObject) =>
       finaliseOpenApi(('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject) as never),

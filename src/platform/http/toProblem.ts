@@ -8,7 +8,10 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof Problem) return error;
   if (isResponseSerializationError(error as Error)) return problems.internal();
   if (hasZodFastifySchemaValidationErrors(error as Error)) {
-    const fe = error as FastifyError & { validation: Array<{ instancePath: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } | Record<string, unknown> }>; validationContext?: string };
+    const fe = error as FastifyError & {
+      validation: Array<{ instancePath: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } | Record<string, unknown> }>;
+      validationContext?: string;
+    };
     const where = fe.validationContext ?? 'body';
     const errors: FieldError[] = fe.validation.map((v) => {
       const issuePath = (v.params as { issue?: { path?: PropertyKey[] } } | undefined)?.issue?.path;
@@ -31,6 +34,6 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (status === 413) return problems.payloadTooLarge(BODY_LIMIT_BYTES);
   if (status === 415) return problems.unsupportedMediaType(String(request.headers['content-type'] ?? ''));
   if (status === 404) return problems.notFound();
-  if (status >= 400 && status < 500) return problems.badRequest('La richiesta non può essere elaborata così com\'è.');
+  if (status >= 400 && status < 500) return problems.badRequest("La richiesta non può essere elaborata così com'è.");
   return problems.internal();
 }

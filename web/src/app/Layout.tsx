@@ -16,11 +16,16 @@ export function Layout() {
       <SkipLinks withNav={withNav} />
       <AppHeader />
       <main id="main-content" tabIndex={-1} className="flex-grow-1">
-        <div className="container-xxl py-4 py-lg-5">
-          {status === 'error' && error && <ProblemAlert error={error} onRetry={() => void refresh()} />}
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
+        {/* container > row > col: the same gutters as the design-react-kit header above. */}
+        <div className="container-xxl">
+          <div className="row">
+            <div className="col-12 py-4 py-lg-5 ponte-gutter">
+              {status === 'error' && error && <ProblemAlert error={error} onRetry={() => void refresh()} />}
+              <Suspense fallback={<Loading />}>
+                <Outlet />
+              </Suspense>
+            </div>
+          </div>
         </div>
       </main>
       <AppFooter />

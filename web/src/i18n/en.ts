@@ -185,7 +185,7 @@ export const en: Messages = {
   'region.provinceSummary': '{jobCentres} job centres, {municipalities} municipalities',
   'region.auditHeading': 'Access control',
   'region.auditText': 'Check who has viewed or changed personal data across the regional network.',
-  'region.auditLink': 'Open the access log',
+  'region.auditLink': 'Open the log',
   'region.mapEmpty': 'No municipality with coordinates to show.',
 
   'audit.title': 'Access log',

@@ -190,7 +190,7 @@ export const it = {
   'region.provinceSummary': '{jobCentres} centri per l’impiego, {municipalities} comuni',
   'region.auditHeading': 'Controllo degli accessi',
   'region.auditText': 'Verifica chi ha consultato o modificato i dati personali nella rete regionale.',
-  'region.auditLink': 'Apri il registro degli accessi',
+  'region.auditLink': 'Consulta il registro',
   'region.mapEmpty': 'Nessun comune con coordinate da mostrare.',
 
   'audit.title': 'Registro degli accessi',

@@ -5,7 +5,7 @@ export function AppFooter() {
   return (
     <footer className="it-footer ponte-footer" data-testid="site-footer">
       <div className="it-footer-main">
-        <div className="container-xxl py-4">
+        <div className="container-xxl py-4 ponte-gutter">
           <div className="row g-4">
             <div className="col-lg-7">
               <h2 className="h4 text-white mb-2">{t('footer.heading')}</h2>
@@ -20,7 +20,7 @@ export function AppFooter() {
         </div>
       </div>
       <div className="it-footer-small-prints">
-        <div className="container-xxl py-2">
+        <div className="container-xxl py-2 ponte-gutter">
           <p className="mb-0 small text-white">
             {t('footer.rights')} · {t('app.brand')}
           </p>

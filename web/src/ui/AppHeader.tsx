@@ -74,12 +74,13 @@ export function AppHeader() {
         <Header type="slim" theme="dark">
           <HeaderContent>
             <HeaderBrand tag="span" responsive className="ponte-slim-brand">
-              {t('app.agency')}
+              <span className="d-none d-lg-inline">{t('app.agency')}</span>
+              <span className="d-lg-none">ARTI Toscana</span>
             </HeaderBrand>
             <HeaderRightZone>
               <div className="d-flex align-items-center gap-2 gap-md-3 flex-wrap justify-content-end ponte-slim-zone">
                 {account && (
-                  <p className="mb-0 ponte-account" data-testid="current-user">
+                  <p className="mb-0 ponte-account d-none d-sm-block" data-testid="current-user">
                     <span className="visually-hidden">{t('header.account')}: </span>
                     <span className="fw-semibold">{account.displayName}</span>
                     <span className="d-none d-md-inline"> · {tx(`role.${account.role}`, account.role)}</span>

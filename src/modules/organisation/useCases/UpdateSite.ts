@@ -11,7 +11,12 @@ export const UpdateSiteInput = z.object({
   version: z.number().int().min(1),
   name: z.string().trim().min(2).max(200).optional(),
   address: z.string().trim().max(300).nullable().optional(),
-  phone: z.string().trim().regex(/^[0-9 +./-]{5,30}$/, 'numero di telefono non valido').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9 +./-]{5,30}$/, 'numero di telefono non valido')
+    .nullable()
+    .optional(),
   email: z.email({ message: 'indirizzo email non valido' }).nullable().optional(),
   openingHours: z.string().trim().max(500).nullable().optional(),
 });

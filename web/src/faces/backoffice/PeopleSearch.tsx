@@ -1,4 +1,4 @@
-import { Badge, Button } from 'design-react-kit';
+import { Button } from 'design-react-kit';
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
@@ -70,7 +70,7 @@ export function PeopleSearch() {
 
   return (
     <>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate role="search" className="mb-3">
+      <form onSubmit={(e) => void onSubmit(e)} noValidate role="search" className="mb-3 pt-4">
         <div className="row g-3 align-items-start">
           <div className="col-12 col-md-8 col-lg-6">
             <TextField
@@ -126,9 +126,9 @@ export function PeopleSearch() {
                   {p.flags.length === 0
                     ? t('common.none')
                     : p.flags.map((f) => (
-                        <Badge key={f} color="warning" className="me-1 ponte-badge-dark">
+                        <span key={f} className="ponte-flag me-1">
                           {tx(`flag.${f}`, f)}
-                        </Badge>
+                        </span>
                       ))}
                 </td>
               </tr>

@@ -140,7 +140,7 @@ export function AuditPage() {
           <h2 id="audit-filters-heading" className="h4 mb-4">
             {t('audit.filters')}
           </h2>
-          <form onSubmit={onSubmit} onReset={onReset} noValidate data-testid="audit-filters">
+          <form onSubmit={onSubmit} onReset={onReset} noValidate data-testid="audit-filters" className="pt-2">
             <div className="row g-3">
               <div className="col-12 col-sm-6 col-lg-3">
                 <TextField id="audit-from" type="date" label={t('audit.from')} value={draft.from} onValue={set('from')} error={errors.from} />

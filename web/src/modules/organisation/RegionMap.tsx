@@ -54,7 +54,10 @@ export function RegionMap({ areaName, municipalities, jobCentres, colours, allMu
   if (!projection) return <p>{t('region.mapEmpty')}</p>;
 
   const label = t('region.mapLabel', { area: areaName, municipalities: located.length, seats: seats.length });
-  const seatSize = 12;
+  // Fewer points (a single province) get larger symbols.
+  const dense = located.length > 120;
+  const dotRadius = dense ? 4 : 6;
+  const seatSize = dense ? 12 : 16;
 
   return (
     <div className="row g-4 ponte-map">
@@ -67,14 +70,13 @@ export function RegionMap({ areaName, municipalities, jobCentres, colours, allMu
           className="ponte-map-svg"
           preserveAspectRatio="xMidYMid meet"
         >
-          <rect x="0" y="0" width={projection.width} height={projection.height} className="ponte-map-bg" />
           <g className="ponte-map-municipalities">
             {located.map((m) => {
               const p = projection.project(m.latitude as number, m.longitude as number);
               const jc = m.jobCentreId ? jcById.get(m.jobCentreId) : undefined;
               const colour = m.jobCentreId ? (colours.get(m.jobCentreId) ?? UNASSIGNED_COLOUR) : UNASSIGNED_COLOUR;
               return (
-                <circle key={m.istatCode} cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r={4} fill={colour} data-istat={m.istatCode}>
+                <circle key={m.istatCode} cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r={dotRadius} fill={colour} data-istat={m.istatCode}>
                   <title>{`${m.name} (${m.provinceCode}) — ${jc?.name ?? t('region.unassigned')}`}</title>
                 </circle>
               );

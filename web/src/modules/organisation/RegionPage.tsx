@@ -64,7 +64,7 @@ export function RegionPage() {
       {centres.error && <ProblemAlert error={centres.error} onRetry={centres.reload} />}
       {municipalities.error && <ProblemAlert error={municipalities.error} onRetry={municipalities.reload} />}
 
-      <div className="row g-3 align-items-end mb-4">
+      <div className="row g-3 align-items-end mb-4 mt-1">
         <div className="col-12 col-md-6 col-lg-4">
           <div className="select-wrapper">
             <label htmlFor="region-province">{t('region.province')}</label>

@@ -81,7 +81,8 @@ export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: numbe
 
 /**
  * Gives each job centre a palette colour so that neighbouring territories differ: two job centres are
- * neighbours when any of their municipalities are closer than `nearKm`; colours are then assigned
+ * neighbours when they are in the same province or any of their municipalities are closer than `nearKm`;
+ * colours are then assigned
  * greedily, most-connected first. Computed on the whole region so colours stay the same in every view.
  */
 export function assignColours(jobCentres: JobCentre[], municipalities: Municipality[], nearKm = 12): Map<string, string> {
@@ -91,6 +92,12 @@ export function assignColours(jobCentres: JobCentre[], municipalities: Municipal
       m.latitude !== null && m.longitude !== null && m.jobCentreId !== null,
   );
   const neighbours = new Map<string, Set<string>>(ids.map((id) => [id, new Set<string>()]));
+  // Job centres of the same province always differ, so a province view never repeats a colour.
+  for (const a of jobCentres) {
+    for (const b of jobCentres) {
+      if (a.id !== b.id && a.provinceCode === b.provinceCode) neighbours.get(a.id)?.add(b.id);
+    }
+  }
   for (let i = 0; i < located.length; i++) {
     const a = located[i];
     if (!a) continue;

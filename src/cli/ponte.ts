@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import {
+  ensureAgency,
+  type ImportReport,
+  importCompetence,
+  importJobCentres,
+  importMunicipalities,
+  importTuscanyFromSharedData,
+} from '../modules/organisation/index.ts';
+import { verifyAudit } from '../platform/audit/verify.ts';
+import { progressReporter } from '../platform/cli/progress.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
+import { type DatabaseHandle, openDatabase } from '../platform/db/database.ts';
+import { DataDirLockedError } from '../platform/db/dataDirLock.ts';
+import { migrate } from '../platform/db/migrate.ts';
+
+const USAGE = `Uso: ponte <comando> [opzioni]
+
+  migrate                                   applica le migrazioni al database
+  import municipalities <file.csv>          comuni ISTAT (CSV ufficiale ; Windows-1252, o CSV UTF-8 ,)
+         [--region 09] [--coordinates <file.csv>] [--force]
+  import job-centres <file.csv> [--force]   Centri per l'Impiego (classificazione ministeriale)
+  import competence <file.csv> [--force]    competenza territoriale comune → CPI
+  import tuscany [--shared-data <cartella>] comuni, CPI e competenza della Toscana da ../shared/data
+  audit verify                              verifica le catene del registro di audit e le teste esterne
+
+Il database è quello della configurazione (DATABASE_URL, oppure il database incorporato in PONTE_DATA_DIR).
+Con il database incorporato il comando rifiuta di partire se il server è in esecuzione.`;
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+function printReport(report: ImportReport): void {
+  const status = report.status === 'already-imported' ? ' (file già importato: nessuna modifica)' : '';
+  console.log(
+    `${report.kind} — ${report.source}${status}: ${report.applied} applicate, ${report.skipped} saltate, ${report.rejected.length} scartate su ${report.total}`,
+  );
+  for (const r of report.rejected.slice(0, 50)) console.log(`  riga ${r.line}: ${r.reason}`);
+  if (report.rejected.length > 50) console.log(`  … altre ${report.rejected.length - 50} righe scartate (registrate in import_rejections)`);
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      region: { type: 'string' },
+      coordinates: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'shared-data': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, sub, file] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  let database: DatabaseHandle;
+  try {
+    database = await openDatabase(config.database);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) fail(error.message);
+    fail(`Impossibile aprire il database: ${(error as Error).message}`);
+  }
+  try {
+    await migrate(database.db);
+    const progress = progressReporter('Importazione');
+    const onProgress = (done: number, total: number) => progress.update(done, total);
+    switch (`${command} ${sub ?? ''}`.trim()) {
+      case 'migrate':
+        console.log('Migrazioni applicate.');
+        break;
+      case 'import municipalities':
+        if (!file) fail('Indicate il file dei comuni');
+        printReport(
+          await importMunicipalities(database.db, file, { regionCode: values.region, coordinatesFile: values.coordinates, force: values.force, onProgress }),
+        );
+        break;
+      case 'import job-centres':
+        if (!file) fail('Indicate il file dei Centri per l’Impiego');
+        printReport(await importJobCentres(database.db, file, { agencyId: await ensureAgency(database.db), force: values.force, onProgress }));
+        break;
+      case 'import competence':
+        if (!file) fail('Indicate il file della competenza territoriale');
+        printReport(await importCompetence(database.db, file, { force: values.force, onProgress }));
+        break;
+      case 'import tuscany': {
+        const dir = values['shared-data'] ?? config.sharedDataDir;
+        if (!dir) fail('Cartella ../shared/data assente: indicatela con --shared-data');
+        const reports = await importTuscanyFromSharedData(database.db, dir, await ensureAgency(database.db), (d, t, label) => progress.update(d, t, label));
+        progress.stop();
+        reports.forEach(printReport);
+        break;
+      }
+      case 'audit verify': {
+        const result = await verifyAudit(database.db, config.auditHeadsFile, onProgress);
+        progress.stop();
+        console.log(`Registro di audit: ${result.entries} voci in ${result.segments} segmenti; teste esterne in ${config.auditHeadsFile}`);
+        if (result.ok) console.log('✔ Integro: nessuna alterazione trovata.');
+        else {
+          for (const p of result.problems) console.log(`  ✖ ${p}`);
+          process.exitCode = 2;
+        }
+        break;
+      }
+      default:
+        console.error(USAGE);
+        process.exitCode = 64;
+    }
+    progress.stop();
+  } finally {
+    await database.close();
+  }
+}
+
+await main();
