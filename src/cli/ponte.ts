@@ -8,12 +8,15 @@ import {
   importMunicipalities,
   importTuscanyFromSharedData,
 } from '../modules/organisation/index.ts';
+import { FileHeadsSink } from '../platform/audit/heads.ts';
+import { AuditTrail } from '../platform/audit/trail.ts';
 import { verifyAudit } from '../platform/audit/verify.ts';
 import { progressReporter } from '../platform/cli/progress.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { type DatabaseHandle, openDatabase } from '../platform/db/database.ts';
 import { DataDirLockedError } from '../platform/db/dataDirLock.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { inTransaction } from '../platform/db/unitOfWork.ts';
 
 const USAGE = `Uso: ponte <comando> [opzioni]
 
@@ -31,6 +34,25 @@ Con il database incorporato il comando rifiuta di partire se il server è in ese
 function fail(message: string): never {
   console.error(`✖ ${message}`);
   process.exit(1);
+}
+
+/** Reference-data imports are writes: one audit entry per import, by the command line. */
+async function auditImport(database: DatabaseHandle, headsFile: string, report: ImportReport): Promise<void> {
+  if (report.status === 'already-imported') return;
+  const trail = new AuditTrail(new FileHeadsSink(headsFile));
+  await inTransaction(database.db, (tx) =>
+    trail.record(
+      tx,
+      { actor: null, ctx: { ip: null, requestId: `cli-${process.pid}` } },
+      {
+        action: 'write',
+        recordType: `import:${report.kind}`,
+        recordIds: [],
+        fields: [`applied=${report.applied}`, `skipped=${report.skipped}`, `rejected=${report.rejected.length}`],
+        purpose: `importazione da riga di comando di ${report.source}`,
+      },
+    ),
+  );
 }
 
 function printReport(report: ImportReport): void {
@@ -75,6 +97,18 @@ async function main(): Promise<void> {
   try {
     await migrate(database.db);
     const progress = progressReporter('Importazione');
+    // Ctrl+C stops after the batch in flight is committed: rerunning the same command resumes.
+    const abort = new AbortController();
+    process.once('SIGINT', () => {
+      console.error('\nInterruzione richiesta: termino il blocco in corso; rilanciate lo stesso comando per riprendere.');
+      abort.abort();
+    });
+    const signal = abort.signal;
+    const report = async (r: ImportReport) => {
+      progress.stop();
+      printReport(r);
+      await auditImport(database, config.auditHeadsFile, r);
+    };
     const onProgress = (done: number, total: number) => progress.update(done, total);
     switch (`${command} ${sub ?? ''}`.trim()) {
       case 'migrate':
@@ -83,23 +117,29 @@ async function main(): Promise<void> {
       case 'import municipalities':
         if (!file) fail('Indicate il file dei comuni');
         printReport(
-          await importMunicipalities(database.db, file, { regionCode: values.region, coordinatesFile: values.coordinates, force: values.force, onProgress }),
+          await importMunicipalities(database.db, file, {
+            regionCode: values.region,
+            coordinatesFile: values.coordinates,
+            force: values.force,
+            onProgress,
+            signal,
+          }),
         );
         break;
       case 'import job-centres':
         if (!file) fail('Indicate il file dei Centri per l’Impiego');
-        printReport(await importJobCentres(database.db, file, { agencyId: await ensureAgency(database.db), force: values.force, onProgress }));
+        await report(await importJobCentres(database.db, file, { agencyId: await ensureAgency(database.db), force: values.force, onProgress, signal }));
         break;
       case 'import competence':
         if (!file) fail('Indicate il file della competenza territoriale');
-        printReport(await importCompetence(database.db, file, { force: values.force, onProgress }));
+        await report(await importCompetence(database.db, file, { force: values.force, onProgress, signal }));
         break;
       case 'import tuscany': {
         const dir = values['shared-data'] ?? config.sharedDataDir;
         if (!dir) fail('Cartella ../shared/data assente: indicatela con --shared-data');
         const reports = await importTuscanyFromSharedData(database.db, dir, await ensureAgency(database.db), (d, t, label) => progress.update(d, t, label));
         progress.stop();
-        reports.forEach(printReport);
+        for (const r of reports) await report(r);
         break;
       }
       case 'audit verify': {
