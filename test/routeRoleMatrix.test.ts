@@ -213,6 +213,13 @@ const ROUTES: Record<string, RouteCases> = {
         who === 'anonymous' ? 401 : !['responsabile.firenze', 'responsabile.pisa', 'admin.arti'].includes(who) ? 403 : MANAGES[who].includes(c) ? 200 : 404,
       path: `/api/v1/job-centres/${ids.jobCentres[c]}/staff`,
     })),
+  'GET /api/v1/job-centres/:jobCentreId/figures': (who, ids) =>
+    (['A', 'B'] as const).map((c) => ({
+      label: `figures ${c}`,
+      expected:
+        who === 'anonymous' ? 401 : !['responsabile.firenze', 'responsabile.pisa', 'admin.arti'].includes(who) ? 403 : MANAGES[who].includes(c) ? 200 : 404,
+      path: `/api/v1/job-centres/${ids.jobCentres[c]}/figures`,
+    })),
   'PATCH /api/v1/sites/:siteId': async (who, ids, t) => {
     const calls: Call[] = [];
     for (const c of ['A', 'B'] as const) {

@@ -6,7 +6,7 @@ import { problems } from '../../platform/http/problems.ts';
 import type { App, AppDeps } from '../../platform/http/server.ts';
 import { requestContext } from '../../platform/http/server.ts';
 import { jobCentreScopeOf } from './scope.ts';
-import { listJobCentres, listMunicipalities, listProvinces, staffOf, territoryOf } from './store.ts';
+import { figuresOf, listJobCentres, listMunicipalities, listProvinces, staffOf, territoryOf } from './store.ts';
 import { UpdateSiteInput, updateSite } from './useCases/UpdateSite.ts';
 
 const Province = z.string().regex(/^[A-Z]{2}$/, 'sigla di provincia di due lettere, es. FI');
@@ -85,6 +85,30 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
       const [centre] = await listJobCentres(db, jobCentreScopeOf(request.actor as Actor), { ids: [request.params.jobCentreId] });
       if (!centre) throw problems.notFound();
       return { items: await staffOf(db, centre.id) };
+    },
+  });
+
+  app.get('/api/v1/job-centres/:jobCentreId/figures', {
+    config: { policy: rolesPolicy('manager', 'agency_admin') },
+    schema: {
+      tags,
+      summary: "Dati di sintesi di un Centro per l'Impiego",
+      operationId: 'getJobCentreFigures',
+      params: z.object({ jobCentreId: Uuid }),
+      response: {
+        200: z.object({
+          people: z.number().int(),
+          employers: z.number().int(),
+          sites: z.number().int(),
+          staff: z.number().int(),
+          municipalities: z.number().int(),
+        }),
+      },
+    },
+    handler: async (request) => {
+      const [centre] = await listJobCentres(db, jobCentreScopeOf(request.actor as Actor), { ids: [request.params.jobCentreId] });
+      if (!centre) throw problems.notFound();
+      return figuresOf(db, centre.id);
     },
   });
 

@@ -165,3 +165,38 @@ export async function ensureAgency(
     .execute();
   return (await db.selectFrom('agencies').select('id').where('code', '=', agency.code).executeTakeFirstOrThrow()).id;
 }
+
+/** A job centre's figures for its manager: aggregates only, no person appears. */
+export async function figuresOf(db: Db, jobCentreId: string) {
+  const count = async (table: 'people' | 'employers' | 'sites') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('job_centre_id', '=', jobCentreId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const staff = Number(
+    (
+      await db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('job_centre_id', '=', jobCentreId)
+        .where('active', '=', true)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const municipalities = Number(
+    (
+      await db
+        .selectFrom('job_centre_competence')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('job_centre_id', '=', jobCentreId)
+        .where('valid_to', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  return { people: await count('people'), employers: await count('employers'), sites: await count('sites'), staff, municipalities };
+}

@@ -9,21 +9,13 @@ import { SessionProvider } from './session.tsx';
 
 // Pages are split into their own chunks; the shell (header, footer, session) loads first.
 const LoginPage = lazy(() => import('./LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
-const BackofficeHome = lazy(() =>
-  import('../faces/backoffice/BackofficeHome.tsx').then((m) => ({ default: m.BackofficeHome })),
-);
-const PersonDetailPage = lazy(() =>
-  import('../faces/backoffice/PersonDetailPage.tsx').then((m) => ({ default: m.PersonDetailPage })),
-);
-const JobCentrePage = lazy(() =>
-  import('../modules/organisation/JobCentrePage.tsx').then((m) => ({ default: m.JobCentrePage })),
-);
+const BackofficeHome = lazy(() => import('../faces/backoffice/BackofficeHome.tsx').then((m) => ({ default: m.BackofficeHome })));
+const PersonDetailPage = lazy(() => import('../faces/backoffice/PersonDetailPage.tsx').then((m) => ({ default: m.PersonDetailPage })));
+const JobCentrePage = lazy(() => import('../modules/organisation/JobCentrePage.tsx').then((m) => ({ default: m.JobCentrePage })));
 const RegionPage = lazy(() => import('../modules/organisation/RegionPage.tsx').then((m) => ({ default: m.RegionPage })));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const CitizenHome = lazy(() => import('../faces/citizen/CitizenHome.tsx').then((m) => ({ default: m.CitizenHome })));
-const EmployerHome = lazy(() =>
-  import('../faces/employer/EmployerHome.tsx').then((m) => ({ default: m.EmployerHome })),
-);
+const EmployerHome = lazy(() => import('../faces/employer/EmployerHome.tsx').then((m) => ({ default: m.EmployerHome })));
 
 export function App() {
   return (

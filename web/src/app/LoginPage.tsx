@@ -1,6 +1,6 @@
 import { Alert, Button, Card, CardBody } from 'design-react-kit';
-import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../i18n/index.tsx';
 import { PageTitle } from '../ui/PageTitle.tsx';
@@ -83,7 +83,8 @@ export function LoginPage() {
         : t('login.errorTitle')
     : '';
   const oidc = methods.data?.oidc;
-  const oidcError = params.has('error');
+  // The server's OIDC callback comes back to /login?errore=oidc (or =oidc-sconosciuto: identity not registered).
+  const oidcError = params.get('errore') ?? params.get('error');
 
   return (
     <div className="row justify-content-center">
@@ -104,7 +105,7 @@ export function LoginPage() {
         )}
         {oidcError && !failure && (
           <Alert color="danger" fade={false} testId="oidc-error">
-            {t('login.oidcError')}
+            {oidcError === 'oidc-sconosciuto' ? t('login.oidcUnknown') : t('login.oidcError')}
           </Alert>
         )}
         {failure && (
@@ -160,19 +161,10 @@ export function LoginPage() {
               <h2 id="login-oidc-heading" className="h4 mb-3">
                 {t('login.oidcHeading')}
               </h2>
-              <Button
-                color="primary"
-                outline
-                type="button"
-                className="w-100"
-                data-testid="oidc-login"
-                onClick={() => window.location.assign(OIDC_LOGIN_PATH)}
-              >
+              <Button color="primary" outline type="button" className="w-100" data-testid="oidc-login" onClick={() => window.location.assign(OIDC_LOGIN_PATH)}>
                 {t('login.oidc')}
               </Button>
-              {oidc.label && oidc.label !== t('login.oidc') && (
-                <p className="small mt-2 mb-0">{t('login.oidcProvider', { label: oidc.label })}</p>
-              )}
+              {oidc.label && oidc.label !== t('login.oidc') && <p className="small mt-2 mb-0">{t('login.oidcProvider', { label: oidc.label })}</p>}
             </CardBody>
           </Card>
         )}

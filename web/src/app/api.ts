@@ -32,8 +32,7 @@ export class ApiError extends Error {
 
   /** The error message for one form field, if the server sent one. */
   fieldError(field: string): string | undefined {
-    return this.problem.errors?.find((e) => e.field === field || e.field.endsWith(`.${field}`) || e.field === `/${field}`)
-      ?.message;
+    return this.problem.errors?.find((e) => e.field === field || e.field.endsWith(`.${field}`) || e.field === `/${field}`)?.message;
   }
 }
 

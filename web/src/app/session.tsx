@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, api, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 import type { Account, SessionResponse } from './types.ts';
 
@@ -70,11 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const res = await api.post<SessionResponse>(
-        '/api/v1/auth/login',
-        { username, password },
-        { expectUnauthorized: true, noCsrf: true },
-      );
+      const res = await api.post<SessionResponse>('/api/v1/auth/login', { username, password }, { expectUnauthorized: true, noCsrf: true });
       adopt(res);
       return res.account;
     },
@@ -90,10 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     clear('logout');
   }, [clear]);
 
-  const value = useMemo<Session>(
-    () => ({ status, account, reason, error, login, logout, refresh }),
-    [status, account, reason, error, login, logout, refresh],
-  );
+  const value = useMemo<Session>(() => ({ status, account, reason, error, login, logout, refresh }), [status, account, reason, error, login, logout, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

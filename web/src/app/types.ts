@@ -1,16 +1,6 @@
 /** Shapes of the API responses the web app reads (see the API contract in docs). */
 
-export const ROLES = [
-  'citizen',
-  'employer',
-  'operator',
-  'manager',
-  'specialist',
-  'provider',
-  'social_worker',
-  'agency_admin',
-  'auditor',
-] as const;
+export const ROLES = ['citizen', 'employer', 'operator', 'manager', 'specialist', 'provider', 'social_worker', 'agency_admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Account {
@@ -88,8 +78,9 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = ['read', 'write', 'search',
 export interface AuditEntry {
   id: string;
   at: string;
-  actorUsername: string;
-  actorRole: string;
+  /** Null for events without an authenticated actor (e.g. a login attempt). */
+  actorUsername: string | null;
+  actorRole: string | null;
   actorScope: string | null;
   action: string;
   recordType: string | null;

@@ -33,10 +33,8 @@ export const en: Messages = {
   'lang.current': 'Language: English',
 
   'footer.heading': 'ARTI – Tuscan Regional Employment Agency',
-  'footer.about':
-    'The Tuscany Region agency that runs the network of public job centres (CPI) and employment services for people and employers.',
-  'footer.service':
-    'Ponte is the information system of the public employment services: every consultation of personal data is logged.',
+  'footer.about': 'The Tuscany Region agency that runs the network of public job centres (CPI) and employment services for people and employers.',
+  'footer.service': 'Ponte is the information system of the public employment services: every consultation of personal data is logged.',
   'footer.privacy': 'Personal data are processed under Regulation (EU) 2016/679 (GDPR).',
   'footer.rights': '© Tuscany Region – ARTI',
 
@@ -82,6 +80,7 @@ export const en: Messages = {
   'login.oidc': 'Sign in with SPID / CIE',
   'login.oidcProvider': 'Authentication service: {label}',
   'login.oidcError': 'Sign-in with SPID / CIE failed. Try again or use your username and password.',
+  'login.oidcUnknown': 'Your digital identity was verified, but you are not registered with a Tuscan job centre. Please contact a job centre to register.',
 
   'ops.title': 'Back office',
   'ops.welcome': 'Welcome, {name}.',
@@ -98,7 +97,7 @@ export const en: Messages = {
   'ops.resultsMany': '{count} people found.',
   'ops.resultsPartial': 'Showing {shown} of {total} people: refine your search.',
   'ops.noResults': 'No person matches the search.',
-  'ops.colName': 'Family and given name',
+  'ops.colName': 'Name',
   'ops.colBirthDate': 'Date of birth',
   'ops.colJobCentre': 'Job centre',
   'ops.colFlags': 'Flags',
@@ -152,12 +151,15 @@ export const en: Messages = {
   'field.specialCategory': 'Notes on special categories',
   'field.address': 'Address',
   'field.municipality': 'Municipality',
+  'field.summary': 'Summary data',
+  'field.contacts': 'Contacts',
 
   'sex.M': 'Male',
   'sex.F': 'Female',
 
   'flag.protected': 'Enhanced protection',
   'flag.special_category': 'Special category',
+  'flag.specialCategory': 'Special category',
   'flag.targeted_placement': 'Targeted placement',
   'flag.deceased': 'Deceased',
   'flag.minor': 'Minor',
@@ -215,6 +217,7 @@ export const en: Messages = {
   'audit.colPurpose': 'Purpose',
   'audit.colOutcome': 'Outcome',
   'audit.colIp': 'IP address',
+  'audit.recordCount': '{count} identifiers',
 
   'action.read': 'Read',
   'action.write': 'Change',
@@ -227,14 +230,14 @@ export const en: Messages = {
   'outcome.ok': 'Succeeded',
   'outcome.denied': 'Denied',
   'outcome.failure': 'Failed',
+  'outcome.failed': 'Failed',
   'outcome.error': 'Error',
 
   'citizen.title': 'Citizen area',
   'citizen.welcome': 'Welcome, {name}. Here you find your data and who has viewed it.',
   'citizen.myData': 'My data',
   'citizen.consultations': 'Who has viewed my data',
-  'citizen.consultationsIntro':
-    'Every time an operator views or changes your data, the access is logged together with its stated purpose.',
+  'citizen.consultationsIntro': 'Every time an operator views or changes your data, the access is logged together with its stated purpose.',
   'citizen.consultationsCaption': 'Views of my data',
   'citizen.consultationsEmpty': 'No view has been logged.',
   'citizen.colAt': 'Date and time',

@@ -1,8 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { en } from './en.ts';
-import { it } from './it.ts';
 import type { MessageKey, Messages } from './it.ts';
+import { it } from './it.ts';
 
 export type { MessageKey, Messages } from './it.ts';
 

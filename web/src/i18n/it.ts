@@ -35,10 +35,8 @@ export const it = {
   'lang.current': 'Lingua: italiano',
 
   'footer.heading': "ARTI – Agenzia Regionale Toscana per l'Impiego",
-  'footer.about':
-    "L'agenzia della Regione Toscana che gestisce la rete dei Centri per l'Impiego (CPI) e i servizi per il lavoro rivolti a persone e aziende.",
-  'footer.service':
-    "Ponte è il sistema informativo dei servizi pubblici per l'impiego: ogni consultazione dei dati personali è registrata.",
+  'footer.about': "L'agenzia della Regione Toscana che gestisce la rete dei Centri per l'Impiego (CPI) e i servizi per il lavoro rivolti a persone e aziende.",
+  'footer.service': "Ponte è il sistema informativo dei servizi pubblici per l'impiego: ogni consultazione dei dati personali è registrata.",
   'footer.privacy': 'I dati personali sono trattati ai sensi del Regolamento (UE) 2016/679 (GDPR).',
   'footer.rights': '© Regione Toscana – ARTI',
 
@@ -67,8 +65,7 @@ export const it = {
   'role.auditor': 'Revisore',
 
   'login.title': 'Accedi a Ponte',
-  'login.intro':
-    'Inserisci le credenziali del tuo account. Cittadini e aziende possono accedere anche con SPID o CIE.',
+  'login.intro': 'Inserisci le credenziali del tuo account. Cittadini e aziende possono accedere anche con SPID o CIE.',
   // Must not contain the field labels: tests find inputs by label text.
   'login.formHeading': 'Credenziali dell’account',
   'login.username': 'Nome utente',
@@ -86,9 +83,11 @@ export const it = {
   'login.oidc': 'Entra con SPID / CIE',
   'login.oidcProvider': 'Servizio di autenticazione: {label}',
   'login.oidcError': 'Accesso con SPID / CIE non riuscito. Riprova oppure usa nome utente e password.',
+  'login.oidcUnknown':
+    'L’identità digitale è stata verificata, ma non risulta alcuna iscrizione presso un Centro per l’Impiego della Toscana. Rivolgiti a un Centro per l’Impiego per iscriverti.',
 
   'ops.title': 'Back office',
-  'ops.welcome': 'Benvenuto, {name}.',
+  'ops.welcome': 'Buongiorno, {name}.',
   'ops.jobCentre': 'Centro per l’impiego: {name}',
   'ops.jobCentresHeading': 'Centri per l’impiego del tuo territorio',
   'ops.searchHeading': 'Ricerca persone',
@@ -102,7 +101,7 @@ export const it = {
   'ops.resultsMany': '{count} persone trovate.',
   'ops.resultsPartial': 'Mostrate {shown} persone su {total}: affina la ricerca.',
   'ops.noResults': 'Nessuna persona corrisponde alla ricerca.',
-  'ops.colName': 'Cognome e nome',
+  'ops.colName': 'Nome e cognome',
   'ops.colBirthDate': 'Data di nascita',
   'ops.colJobCentre': 'Centro per l’impiego',
   'ops.colFlags': 'Segnalazioni',
@@ -135,8 +134,7 @@ export const it = {
   'person.breadcrumb': 'Scheda persona',
   'person.title': 'Scheda di {name}',
   'person.titleFallback': 'Scheda persona',
-  'person.protected':
-    'Persona con tutela rafforzata: la consultazione di questa scheda è registrata e soggetta a verifica.',
+  'person.protected': 'Persona con tutela rafforzata: la consultazione di questa scheda è registrata e soggetta a verifica.',
   'person.identity': 'Dati anagrafici',
   'person.addresses': 'Residenza e domicilio',
   'person.contacts': 'Recapiti',
@@ -157,12 +155,15 @@ export const it = {
   'field.specialCategory': 'Note su categorie particolari',
   'field.address': 'Indirizzo',
   'field.municipality': 'Comune',
+  'field.summary': 'Dati di sintesi',
+  'field.contacts': 'Recapiti',
 
   'sex.M': 'Maschio',
   'sex.F': 'Femmina',
 
   'flag.protected': 'Tutela rafforzata',
   'flag.special_category': 'Categoria particolare',
+  'flag.specialCategory': 'Categoria particolare',
   'flag.targeted_placement': 'Collocamento mirato',
   'flag.deceased': 'Deceduto',
   'flag.minor': 'Minorenne',
@@ -194,8 +195,7 @@ export const it = {
   'region.mapEmpty': 'Nessun comune con coordinate da mostrare.',
 
   'audit.title': 'Registro degli accessi',
-  'audit.intro':
-    'Chi ha letto, modificato, cercato o esportato dati personali, quando, con quale profilo e per quale finalità.',
+  'audit.intro': 'Chi ha letto, modificato, cercato o esportato dati personali, quando, con quale profilo e per quale finalità.',
   'audit.filters': 'Filtri',
   'audit.from': 'Data iniziale',
   'audit.to': 'Data finale',
@@ -221,6 +221,7 @@ export const it = {
   'audit.colPurpose': 'Finalità',
   'audit.colOutcome': 'Esito',
   'audit.colIp': 'Indirizzo IP',
+  'audit.recordCount': '{count} identificativi',
 
   'action.read': 'Lettura',
   'action.write': 'Modifica',
@@ -233,14 +234,14 @@ export const it = {
   'outcome.ok': 'Riuscito',
   'outcome.denied': 'Negato',
   'outcome.failure': 'Non riuscito',
+  'outcome.failed': 'Non riuscito',
   'outcome.error': 'Errore',
 
   'citizen.title': 'Area cittadino',
-  'citizen.welcome': 'Benvenuto, {name}. Qui trovi i tuoi dati e chi li ha consultati.',
+  'citizen.welcome': 'Buongiorno, {name}. Qui trovi i tuoi dati e chi li ha consultati.',
   'citizen.myData': 'I miei dati',
   'citizen.consultations': 'Chi ha consultato i miei dati',
-  'citizen.consultationsIntro':
-    'Ogni volta che un operatore consulta o modifica i tuoi dati, l’accesso viene registrato con la finalità dichiarata.',
+  'citizen.consultationsIntro': 'Ogni volta che un operatore consulta o modifica i tuoi dati, l’accesso viene registrato con la finalità dichiarata.',
   'citizen.consultationsCaption': 'Consultazioni dei miei dati',
   'citizen.consultationsEmpty': 'Nessuna consultazione registrata.',
   'citizen.colAt': 'Data e ora',
@@ -250,7 +251,7 @@ export const it = {
   'citizen.colPurpose': 'Finalità',
 
   'employer.title': 'Area azienda',
-  'employer.welcome': 'Benvenuto, {name}.',
+  'employer.welcome': 'Buongiorno, {name}.',
   'employer.companies': 'Le mie aziende',
   'employer.caption': 'Aziende per cui puoi operare',
   'employer.empty': 'Nessuna azienda è associata al tuo account.',

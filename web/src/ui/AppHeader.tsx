@@ -1,17 +1,6 @@
-import {
-  Collapse,
-  Header,
-  HeaderBrand,
-  HeaderContent,
-  HeaderRightZone,
-  Headers,
-  HeaderToggler,
-  Icon,
-  Nav,
-  NavItem,
-} from 'design-react-kit';
-import { useEffect, useState } from 'react';
+import { Collapse, Header, HeaderBrand, HeaderContent, HeaderRightZone, Headers, HeaderToggler, Icon, Nav, NavItem } from 'design-react-kit';
 import type { MouseEvent } from 'react';
+import { useState } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { homePath, navFor, PATHS } from '../app/roles.ts';
 import { useSession } from '../app/session.tsx';
@@ -42,10 +31,12 @@ export function AppHeader() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [loggingOut, setLoggingOut] = useState(false);
 
-  // Close the mobile menu whenever the page changes.
-  useEffect(() => {
-    setMenuOpen(false);
-  }, [location.pathname]);
+  // Close the mobile menu whenever the page changes (state derived during render, no effect needed).
+  const [menuPath, setMenuPath] = useState(location.pathname);
+  if (menuPath !== location.pathname) {
+    setMenuPath(location.pathname);
+    if (menuOpen) setMenuOpen(false);
+  }
 
   const entries = account ? navFor(account.role) : [];
   const home = account ? homePath(account.role) : PATHS.login;
@@ -88,13 +79,7 @@ export function AppHeader() {
                 )}
                 <LanguageSwitch />
                 {account && (
-                  <button
-                    type="button"
-                    className="btn btn-sm ponte-slim-btn"
-                    onClick={() => void onLogout()}
-                    disabled={loggingOut}
-                    data-testid="logout"
-                  >
+                  <button type="button" className="btn btn-sm ponte-slim-btn" onClick={() => void onLogout()} disabled={loggingOut} data-testid="logout">
                     {loggingOut ? t('header.loggingOut') : t('header.logout')}
                   </button>
                 )}
@@ -105,6 +90,7 @@ export function AppHeader() {
         <div className="it-nav-wrapper">
           <Header type="center" small>
             <HeaderContent>
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: only delegates clicks of the brand <a> inside (keyboard users activate that link itself) to the router */}
               <div className="ponte-brand" onClick={onBrandClick} role="presentation">
                 <HeaderBrand href={home} iconName="/favicon.svg" iconAlt="">
                   <div className="it-brand-title">{t('app.brand')}</div>
@@ -116,22 +102,10 @@ export function AppHeader() {
           {status === 'authenticated' && entries.length > 0 && (
             <Header type="navbar" theme="">
               <HeaderContent expand="lg" id="main-nav" aria-label={t('nav.label')} tabIndex={-1}>
-                <HeaderToggler
-                  aria-controls="ponte-nav-collapse"
-                  aria-label={t('nav.open')}
-                  isOpen={menuOpen}
-                  onClick={() => setMenuOpen(!menuOpen)}
-                >
+                <HeaderToggler aria-controls="ponte-nav-collapse" aria-label={t('nav.open')} isOpen={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
                   <Icon icon="it-burger" />
                 </HeaderToggler>
-                <Collapse
-                  id="ponte-nav-collapse"
-                  isOpen={menuOpen}
-                  navbar
-                  header
-                  onOverlayClick={() => setMenuOpen(false)}
-                  closeSrText={t('nav.close')}
-                >
+                <Collapse id="ponte-nav-collapse" isOpen={menuOpen} navbar header onOverlayClick={() => setMenuOpen(false)} closeSrText={t('nav.close')}>
                   <div className="menu-wrapper">
                     <Nav navbar>
                       {entries.map((e) => (

@@ -13,7 +13,7 @@ export function PageBreadcrumb({ items, label }: { items: Crumb[]; label: string
       {items.map((c, i) => {
         const last = i === items.length - 1;
         return (
-          <BreadcrumbItem key={`${c.label}-${i}`} active={last} aria-current={last ? 'page' : undefined}>
+          <BreadcrumbItem key={c.to ?? c.label} active={last} aria-current={last ? 'page' : undefined}>
             {c.to && !last ? <Link to={c.to}>{c.label}</Link> : c.label}
             {!last && <span className="separator">/</span>}
           </BreadcrumbItem>

@@ -1,21 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Place, StaffPersonDetail } from '../app/types.ts';
-import { useI18n } from '../i18n/index.tsx';
 import type { MessageKey } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
 import { Reserved } from './Reserved.tsx';
 
-type FieldName =
-  | 'familyName'
-  | 'givenName'
-  | 'taxCode'
-  | 'birthDate'
-  | 'sex'
-  | 'residence'
-  | 'domicile'
-  | 'jobCentre'
-  | 'email'
-  | 'phone'
-  | 'specialCategory';
+type FieldName = 'familyName' | 'givenName' | 'taxCode' | 'birthDate' | 'sex' | 'residence' | 'domicile' | 'jobCentre' | 'email' | 'phone' | 'specialCategory';
 
 interface Group {
   heading: MessageKey;

@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { useId } from 'react';
 
 interface Props {
   /** Visible caption, also the accessible name of the scrollable region. */
@@ -20,10 +20,10 @@ interface Props {
 export function ScrollTable({ caption, captionHidden = false, testId, children, className, maxHeight }: Props) {
   const id = useId();
   return (
-    <div
+    <section
       className="table-responsive ponte-table-region"
-      role="region"
       aria-labelledby={id}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
       tabIndex={0}
       style={maxHeight ? { maxHeight, overflowY: 'auto' } : undefined}
     >
@@ -33,6 +33,6 @@ export function ScrollTable({ caption, captionHidden = false, testId, children, 
         </caption>
         {children}
       </table>
-    </div>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
-import { Input } from 'design-react-kit';
 import type { InputProps } from 'design-react-kit';
+import { Input } from 'design-react-kit';
 import type { ChangeEvent, Ref } from 'react';
 
 type Props = Omit<InputProps, 'onChange' | 'value' | 'label' | 'id'> & {

@@ -15,6 +15,7 @@ export function useApiGet<T>(path: string | null): ApiState<T> {
   const [loading, setLoading] = useState<boolean>(path !== null);
   const [tick, setTick] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` is the reload trigger (reload() bumps it)
   useEffect(() => {
     if (path === null) {
       setLoading(false);

@@ -43,11 +43,7 @@ export function BackofficeHome() {
         {centres.error && <ProblemAlert error={centres.error} onRetry={centres.reload} />}
         {centres.data &&
           !centres.loading &&
-          (centres.data.items.length === 0 ? (
-            <p data-testid="job-centres-empty">{t('jc.empty')}</p>
-          ) : (
-            <JobCentresTable items={centres.data.items} />
-          ))}
+          (centres.data.items.length === 0 ? <p data-testid="job-centres-empty">{t('jc.empty')}</p> : <JobCentresTable items={centres.data.items} />)}
       </section>
     </>
   );

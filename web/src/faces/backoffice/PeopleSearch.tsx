@@ -1,6 +1,6 @@
 import { Button } from 'design-react-kit';
-import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, api } from '../../app/api.ts';
 import { PATHS } from '../../app/roles.ts';
@@ -53,6 +53,9 @@ export function PeopleSearch() {
       const apiErr = err instanceof ApiError ? err : new ApiError({ status: 0 }, true);
       setError(apiErr);
       setFieldError(apiErr.fieldError('text'));
+      // Results of an earlier search would read as the answer to this one.
+      setResult(null);
+      lastSearch = { accountId: account.id, text, result: null };
     } finally {
       setSearching(false);
     }
@@ -70,6 +73,7 @@ export function PeopleSearch() {
 
   return (
     <>
+      {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is not in React 18's typings; role="search" is equivalent */}
       <form onSubmit={(e) => void onSubmit(e)} noValidate role="search" className="mb-3 pt-4">
         <div className="row g-3 align-items-start">
           <div className="col-12 col-md-8 col-lg-6">
@@ -117,7 +121,7 @@ export function PeopleSearch() {
               <tr key={p.id}>
                 <th scope="row">
                   <Link to={PATHS.person(p.id)}>
-                    {p.familyName} {p.givenName}
+                    {p.givenName} {p.familyName}
                   </Link>
                 </th>
                 <td>{p.birthDate ? formatDate(p.birthDate) : t('common.none')}</td>

@@ -20,10 +20,7 @@ export function PersonDetailPage() {
 
   return (
     <>
-      <PageBreadcrumb
-        label={t('common.breadcrumb')}
-        items={[{ label: t('nav.backoffice'), to: PATHS.backoffice }, { label: t('person.breadcrumb') }]}
-      />
+      <PageBreadcrumb label={t('common.breadcrumb')} items={[{ label: t('nav.backoffice'), to: PATHS.backoffice }, { label: t('person.breadcrumb') }]} />
       <PageTitle title={title}>{person.loading ? t('person.titleFallback') : title}</PageTitle>
       {person.loading && <Loading />}
       {person.error && !person.loading && <ProblemAlert error={person.error} onRetry={person.reload} />}

@@ -41,9 +41,7 @@ export function CitizenHome() {
         </h2>
         <p>{t('citizen.consultationsIntro')}</p>
         {consultations.loading && <Loading />}
-        {consultations.error && !consultations.loading && (
-          <ProblemAlert error={consultations.error} onRetry={consultations.reload} />
-        )}
+        {consultations.error && !consultations.loading && <ProblemAlert error={consultations.error} onRetry={consultations.reload} />}
         {consultations.data &&
           !consultations.loading &&
           (consultations.data.items.length === 0 ? (
@@ -61,6 +59,7 @@ export function CitizenHome() {
               </thead>
               <tbody>
                 {consultations.data.items.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: consultations have no id in the API and the list never reorders
                   <tr key={`${c.at}-${i}`}>
                     <td className="text-nowrap">
                       <time dateTime={c.at}>{formatDateTime(c.at)}</time>

@@ -1,9 +1,9 @@
 import { Button, Card, CardBody } from 'design-react-kit';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, isAbort, query } from '../../app/api.ts';
-import { AUDIT_ACTIONS } from '../../app/types.ts';
 import type { AuditEntry, AuditPage as AuditPageData } from '../../app/types.ts';
+import { AUDIT_ACTIONS } from '../../app/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -29,6 +29,26 @@ function outcomeClass(outcome: string | null): string {
   if (/^(success|ok|allowed|granted)$/i.test(outcome)) return 'success';
   if (/^(denied|forbidden|failure|failed|error)$/i.test(outcome)) return 'danger';
   return 'secondary';
+}
+
+/** Record identifiers: shown in full when few, folded behind a disclosure when many. */
+function RecordIds({ ids }: { ids: string[] }) {
+  const { t } = useI18n();
+  if (ids.length === 0) return null;
+  const list = (
+    <ul className="list-unstyled mb-0 font-monospace ponte-ids">
+      {ids.map((id) => (
+        <li key={id}>{id}</li>
+      ))}
+    </ul>
+  );
+  if (ids.length <= 2) return list;
+  return (
+    <details className="ponte-ids-details">
+      <summary>{t('audit.recordCount', { count: ids.length })}</summary>
+      {list}
+    </details>
+  );
 }
 
 export function AuditPage() {
@@ -146,15 +166,7 @@ export function AuditPage() {
                 <TextField id="audit-from" type="date" label={t('audit.from')} value={draft.from} onValue={set('from')} error={errors.from} />
               </div>
               <div className="col-12 col-sm-6 col-lg-3">
-                <TextField
-                  id="audit-to"
-                  type="date"
-                  label={t('audit.to')}
-                  value={draft.to}
-                  onValue={set('to')}
-                  error={errors.to}
-                  inputRef={toRef}
-                />
+                <TextField id="audit-to" type="date" label={t('audit.to')} value={draft.to} onValue={set('to')} error={errors.to} inputRef={toRef} />
               </div>
               <div className="col-12 col-sm-6 col-lg-3">
                 <TextField
@@ -221,9 +233,7 @@ export function AuditPage() {
         {loading && <Loading />}
         {error && !loading && <ProblemAlert error={error} onRetry={() => void load(applied)} />}
         <div aria-live="polite" data-testid="audit-summary">
-          {loaded && !loading && (
-            <p className="mb-2">{items.length === 0 ? t('audit.empty') : t('audit.shown', { count: items.length })}</p>
-          )}
+          {loaded && !loading && <p className="mb-2">{items.length === 0 ? t('audit.empty') : t('audit.shown', { count: items.length })}</p>}
         </div>
         {loaded && !loading && items.length > 0 && (
           <ScrollTable caption={t('audit.caption')} captionHidden testId="audit-table" className="ponte-audit-table">
@@ -247,18 +257,16 @@ export function AuditPage() {
                     <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                   </td>
                   <td>
-                    <span className="fw-semibold">{e.actorUsername}</span>
-                    <div className="small ponte-muted">{tx(`role.${e.actorRole}`, e.actorRole)}</div>
+                    <span className="fw-semibold">{e.actorUsername ?? t('common.none')}</span>
+                    {e.actorRole && <div className="small ponte-muted">{tx(`role.${e.actorRole}`, e.actorRole)}</div>}
                   </td>
                   <td className="small ponte-break">{e.actorScope ?? t('common.none')}</td>
                   <td>{tx(`action.${e.action}`, e.action)}</td>
                   <td className="small">
                     {e.recordType ?? t('common.none')}
-                    {e.recordIds.length > 0 && (
-                      <div className="font-monospace ponte-break">{e.recordIds.join(', ')}</div>
-                    )}
+                    <RecordIds ids={e.recordIds} />
                   </td>
-                  <td className="small">{e.fields.length ? e.fields.join(', ') : t('common.none')}</td>
+                  <td className="small">{e.fields.length ? e.fields.map((f) => tx(`field.${f}`, f)).join(', ') : t('common.none')}</td>
                   <td className="small">{e.purpose ?? t('common.none')}</td>
                   <td>
                     <span className={`ponte-outcome ponte-outcome-${outcomeClass(e.outcome)}`}>

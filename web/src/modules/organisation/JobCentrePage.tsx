@@ -19,10 +19,7 @@ export function JobCentrePage() {
   const jc = useApiGet<JobCentreDetail>(`/api/v1/job-centres/${encodeURIComponent(jobCentreId)}`);
   const d = jc.data;
   const title = d?.name ?? t('jc.detailTitle');
-  const parent =
-    account?.role === 'agency_admin'
-      ? { label: t('nav.region'), to: PATHS.region }
-      : { label: t('nav.backoffice'), to: PATHS.backoffice };
+  const parent = account?.role === 'agency_admin' ? { label: t('nav.region'), to: PATHS.region } : { label: t('nav.backoffice'), to: PATHS.backoffice };
 
   return (
     <>

@@ -47,14 +47,7 @@ interface Props {
 }
 
 /** Job centres with their sites; `data-testid="job-centres-table"` by default. */
-export function JobCentresTable({
-  items,
-  caption,
-  testId = 'job-centres-table',
-  linkToDetail = true,
-  showProvince = true,
-  groupByProvince = false,
-}: Props) {
+export function JobCentresTable({ items, caption, testId = 'job-centres-table', linkToDetail = true, showProvince = true, groupByProvince = false }: Props) {
   const { t } = useI18n();
   const columns = showProvince ? 5 : 4;
   const groups: { code: string; name: string; items: JobCentre[] }[] = [];

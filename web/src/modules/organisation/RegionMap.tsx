@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { JobCentre, Municipality } from '../../app/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { fitProjection, UNASSIGNED_COLOUR } from './mapGeometry.ts';
+import { fitProjection, UNASSIGNED_COLOUR, UNASSIGNED_STROKE } from './mapGeometry.ts';
 
 interface Props {
   /** Name of the area drawn, for the accessible description ("Toscana", "Firenze"…). */
@@ -76,7 +76,16 @@ export function RegionMap({ areaName, municipalities, jobCentres, colours, allMu
               const jc = m.jobCentreId ? jcById.get(m.jobCentreId) : undefined;
               const colour = m.jobCentreId ? (colours.get(m.jobCentreId) ?? UNASSIGNED_COLOUR) : UNASSIGNED_COLOUR;
               return (
-                <circle key={m.istatCode} cx={p.x.toFixed(1)} cy={p.y.toFixed(1)} r={dotRadius} fill={colour} data-istat={m.istatCode}>
+                <circle
+                  key={m.istatCode}
+                  cx={p.x.toFixed(1)}
+                  cy={p.y.toFixed(1)}
+                  r={dotRadius}
+                  fill={colour}
+                  className={jc ? undefined : 'ponte-map-unassigned'}
+                  style={jc ? undefined : { stroke: UNASSIGNED_STROKE }}
+                  data-istat={m.istatCode}
+                >
                   <title>{`${m.name} (${m.provinceCode}) — ${jc?.name ?? t('region.unassigned')}`}</title>
                 </circle>
               );
@@ -118,7 +127,7 @@ export function RegionMap({ areaName, municipalities, jobCentres, colours, allMu
           </li>
           <li>
             <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16" className="me-2">
-              <circle cx="8" cy="8" r="5" fill="#6b7785" />
+              <circle cx="8" cy="8" r="5" fill="#5c6f82" />
             </svg>
             {t('region.legendMunicipality')}
           </li>
@@ -132,7 +141,7 @@ export function RegionMap({ areaName, municipalities, jobCentres, colours, allMu
           ))}
           {legend.unassigned && (
             <li>
-              <span className="ponte-swatch" style={{ backgroundColor: UNASSIGNED_COLOUR }} aria-hidden="true" />
+              <span className="ponte-swatch ponte-swatch-hollow" aria-hidden="true" />
               {t('region.unassigned')}
             </li>
           )}

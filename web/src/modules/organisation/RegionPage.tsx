@@ -23,10 +23,7 @@ export function RegionPage() {
   const centres = useApiGet<JobCentreList>('/api/v1/job-centres');
   const municipalities = useApiGet<{ items: Municipality[] }>('/api/v1/municipalities');
 
-  const provinceList = useMemo(
-    () => [...(provinces.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'it')),
-    [provinces.data],
-  );
+  const provinceList = useMemo(() => [...(provinces.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'it')), [provinces.data]);
   const requested = params.get(PROVINCE_PARAM) ?? '';
   const selected = provinceList.find((p) => p.code === requested) ?? null;
 
@@ -127,13 +124,11 @@ export function RegionPage() {
                     <td>{m.provinceCode}</td>
                     <td className="font-monospace">{m.istatCode}</td>
                     <td>
-                      <span
-                        className="ponte-swatch"
-                        aria-hidden="true"
-                        style={{
-                          backgroundColor: m.jobCentreId ? (colours.get(m.jobCentreId) ?? UNASSIGNED_COLOUR) : UNASSIGNED_COLOUR,
-                        }}
-                      />
+                      {m.jobCentreId ? (
+                        <span className="ponte-swatch" aria-hidden="true" style={{ backgroundColor: colours.get(m.jobCentreId) ?? UNASSIGNED_COLOUR }} />
+                      ) : (
+                        <span className="ponte-swatch ponte-swatch-hollow" aria-hidden="true" />
+                      )}
                       {m.jobCentreId ? (centreName.get(m.jobCentreId) ?? m.jobCentreId) : t('region.unassigned')}
                     </td>
                   </tr>

@@ -6,20 +6,22 @@ import type { JobCentre, Municipality } from '../../app/types.ts';
  */
 export const PALETTE = [
   '#0066cc', // blue
-  '#c0392b', // red
-  '#1e7b34', // green
-  '#8e44ad', // purple
-  '#b35900', // orange-brown
-  '#00758f', // teal
-  '#b0306a', // magenta
+  '#c62828', // red
+  '#2e7d32', // green
+  '#6a1b9a', // purple
+  '#b35900', // orange
+  '#00838f', // teal
+  '#ad1457', // magenta
   '#5d6d00', // olive
-  '#34495e', // slate
-  '#a04000', // rust
-  '#2e4da7', // indigo
-  '#007a5e', // sea green
+  '#4e342e', // dark brown
+  '#283593', // indigo
+  '#37474f', // slate
+  '#8a6d00', // ochre
 ] as const;
 
-export const UNASSIGNED_COLOUR = '#6b7785';
+/** Municipalities with no competent job centre are drawn hollow (white fill, dark outline). */
+export const UNASSIGNED_COLOUR = '#ffffff';
+export const UNASSIGNED_STROKE = '#33383d';
 
 export interface Point {
   x: number;
@@ -74,8 +76,7 @@ export function distanceKm(aLat: number, aLon: number, bLat: number, bLon: numbe
   const r = 6371;
   const dLat = ((bLat - aLat) * Math.PI) / 180;
   const dLon = ((bLon - aLon) * Math.PI) / 180;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos((aLat * Math.PI) / 180) * Math.cos((bLat * Math.PI) / 180) * Math.sin(dLon / 2) ** 2;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos((aLat * Math.PI) / 180) * Math.cos((bLat * Math.PI) / 180) * Math.sin(dLon / 2) ** 2;
   return 2 * r * Math.asin(Math.sqrt(h));
 }
 
