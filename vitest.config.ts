@@ -8,6 +8,6 @@ export default defineConfig({
     pool: 'forks',
     // Two cores and ~400 MB per PGlite instance: two test files at a time.
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });

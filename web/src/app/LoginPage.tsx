@@ -122,7 +122,7 @@ export function LoginPage() {
             <h2 id="login-form-heading" className="h4 mb-4">
               {t('login.formHeading')}
             </h2>
-            <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="login-form">
+            <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="login-form" className="pt-2">
               <TextField
                 id="login-username"
                 name="username"
