@@ -22,7 +22,7 @@ export async function loadActor(db: Db, config: Pick<Config, 'session'>, request
       's.auth_method',
       's.expires_at',
       's.idle_expires_at',
-      'a.id as accountId',
+      'a.id',
       'a.username',
       'a.display_name',
       'a.role',
@@ -46,19 +46,39 @@ export async function loadActor(db: Db, config: Pick<Config, 'session'>, request
     await db.updateTable('sessions').set({ idle_expires_at: next }).where('id', '=', row.sessionId).execute();
   }
   csrfTokens.set(request, row.csrf_token);
+  return actorFromAccount(row, row.sessionId, row.auth_method === 'oidc' ? 'oidc' : 'password');
+}
+
+/** The actor an account becomes once logged in (used for the login's own audit entry). */
+export function actorFromAccount(
+  account: {
+    id: string;
+    username: string;
+    display_name: string;
+    role: string;
+    specialism: string | null;
+    job_centre_id: string | null;
+    territory_provinces: string[];
+    person_id: string | null;
+    employer_ids: string[];
+    provider_id: string | null;
+  },
+  sessionId: string,
+  authMethod: Actor['authMethod'],
+): Actor {
   return {
-    accountId: row.accountId,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role as Role,
-    specialism: row.specialism as Specialism | null,
-    jobCentreId: row.job_centre_id,
-    territoryProvinces: row.territory_provinces,
-    personId: row.person_id,
-    employerIds: row.employer_ids,
-    providerId: row.provider_id,
-    sessionId: row.sessionId,
-    authMethod: row.auth_method === 'oidc' ? 'oidc' : 'password',
+    accountId: account.id,
+    username: account.username,
+    displayName: account.display_name,
+    role: account.role as Role,
+    specialism: account.specialism as Specialism | null,
+    jobCentreId: account.job_centre_id,
+    territoryProvinces: account.territory_provinces,
+    personId: account.person_id,
+    employerIds: account.employer_ids,
+    providerId: account.provider_id,
+    sessionId,
+    authMethod,
   };
 }
 

@@ -4,9 +4,9 @@ import { AUTHENTICATED, PUBLIC } from '../access/policy.ts';
 import { inTransaction } from '../db/unitOfWork.ts';
 import { problems } from '../http/problems.ts';
 import { type App, type AppDeps, requestContext } from '../http/server.ts';
-import { csrfTokenOf } from './actorFromSession.ts';
+import { actorFromAccount, csrfTokenOf } from './actorFromSession.ts';
 import { verifyPassword } from './passwords.ts';
-import { clearSessionCookie, endSession, SESSION_COOKIE, setSessionCookie, startSession } from './sessions.ts';
+import { clearSessionCookie, endSession, hashToken, SESSION_COOKIE, setSessionCookie, startSession } from './sessions.ts';
 
 const SessionResponse = z.object({
   account: z.object({
@@ -89,7 +89,8 @@ export async function registerAuthRoutes(app: App, deps: AppDeps): Promise<void>
       const session = await startSession(db, config, account.id, 'password', { ip: ctx.ip, userAgent: request.headers['user-agent'] ?? null });
       await inTransaction(db, async (tx) => {
         await tx.db.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', account.id).execute();
-        await audit.record(tx, { actor: null, ctx }, { action: 'login', recordType: 'account', recordIds: [account.id] });
+        const actor = actorFromAccount(account, hashToken(session.token), 'password');
+        await audit.record(tx, { actor, ctx }, { action: 'login', recordType: 'account', recordIds: [account.id] });
       });
       setSessionCookie(reply, config, session);
       return sessionBody(
