@@ -56,7 +56,7 @@ function employersQuery(db: Db) {
 export async function registerEmployerRoutes(app: App, deps: AppDeps): Promise<void> {
   const { db } = deps;
   app.get('/api/v1/employers/:employerId', {
-    config: { policy: rolesPolicy('employer', 'operator', 'manager', 'specialist', 'agency_admin') },
+    config: { policy: rolesPolicy(['employer', 'operator', 'manager', 'specialist', 'agency_admin'], 'scoped', 'ordinary') },
     schema: {
       tags: ['Aziende'],
       summary: 'Scheda di un datore di lavoro',
@@ -74,7 +74,7 @@ export async function registerEmployerRoutes(app: App, deps: AppDeps): Promise<v
   });
 
   app.get('/api/v1/me/employers', {
-    config: { policy: rolesPolicy('employer') },
+    config: { policy: rolesPolicy(['employer'], 'own', 'ordinary') },
     schema: {
       tags: ['Area personale'],
       summary: 'Le mie aziende',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../../platform/access/actor.ts';
-import { AUTHENTICATED, rolesPolicy } from '../../platform/access/policy.ts';
+import { authenticated, rolesPolicy } from '../../platform/access/policy.ts';
 import { romeDateOf } from '../../platform/dates.ts';
 import { problems } from '../../platform/http/problems.ts';
 import type { App, AppDeps } from '../../platform/http/server.ts';
@@ -42,7 +42,7 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
   const tags = ['Organizzazione'];
 
   app.get('/api/v1/job-centres', {
-    config: { policy: AUTHENTICATED },
+    config: { policy: authenticated('reference', 'none') },
     schema: {
       tags,
       summary: "Centri per l'Impiego visibili e loro sedi",
@@ -57,7 +57,7 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
   });
 
   app.get('/api/v1/job-centres/:jobCentreId', {
-    config: { policy: AUTHENTICATED },
+    config: { policy: authenticated('reference', 'none') },
     schema: {
       tags,
       summary: "Un Centro per l'Impiego, le sue sedi e il suo territorio",
@@ -73,7 +73,7 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
   });
 
   app.get('/api/v1/job-centres/:jobCentreId/staff', {
-    config: { policy: rolesPolicy('manager', 'agency_admin') },
+    config: { policy: rolesPolicy(['manager', 'agency_admin'], 'scoped', 'ordinary') },
     schema: {
       tags,
       summary: "Personale di un Centro per l'Impiego",
@@ -89,7 +89,7 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
   });
 
   app.get('/api/v1/job-centres/:jobCentreId/figures', {
-    config: { policy: rolesPolicy('manager', 'agency_admin') },
+    config: { policy: rolesPolicy(['manager', 'agency_admin'], 'scoped', 'none') },
     schema: {
       tags,
       summary: "Dati di sintesi di un Centro per l'Impiego",
@@ -113,7 +113,7 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
   });
 
   app.patch('/api/v1/sites/:siteId', {
-    config: { policy: rolesPolicy('manager', 'agency_admin') },
+    config: { policy: rolesPolicy(['manager', 'agency_admin'], 'scoped', 'none') },
     schema: {
       tags,
       summary: 'Aggiorna i dati di una sede (con controllo di versione)',
@@ -126,7 +126,7 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
   });
 
   app.get('/api/v1/provinces', {
-    config: { policy: AUTHENTICATED },
+    config: { policy: authenticated('reference', 'none') },
     schema: {
       tags,
       summary: 'Province con numero di comuni e di Centri per l’Impiego',
@@ -141,7 +141,7 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
   });
 
   app.get('/api/v1/municipalities', {
-    config: { policy: AUTHENTICATED },
+    config: { policy: authenticated('reference', 'none') },
     schema: {
       tags,
       summary: 'Comuni con coordinate e Centro per l’Impiego competente',

@@ -30,7 +30,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<voi
   const { db, audit } = deps;
 
   app.post('/api/v1/people/search', {
-    config: { policy: rolesPolicy(...STAFF_READERS) },
+    config: { policy: rolesPolicy(STAFF_READERS, 'scoped', 'protected') },
     schema: {
       tags: ['Persone'],
       summary: 'Ricerca di persone nel proprio ambito (il codice fiscale viaggia nel corpo, mai nell’URL)',
@@ -74,7 +74,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<voi
   });
 
   app.get('/api/v1/people/:personId', {
-    config: { policy: rolesPolicy(...STAFF_READERS) },
+    config: { policy: rolesPolicy(STAFF_READERS, 'scoped', 'special') },
     schema: {
       tags: ['Persone'],
       summary: 'Scheda di una persona (solo le sezioni visibili al proprio profilo)',
@@ -108,7 +108,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<voi
   });
 
   app.get('/api/v1/me/person', {
-    config: { policy: rolesPolicy('citizen') },
+    config: { policy: rolesPolicy(['citizen'], 'own', 'special') },
     schema: { tags: ['Area personale'], summary: 'I miei dati', operationId: 'getMyPerson', response: { 200: PersonSchema } },
     handler: async (request) => {
       const actor = request.actor as Actor;
@@ -119,7 +119,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<voi
   });
 
   app.get('/api/v1/me/consultations', {
-    config: { policy: rolesPolicy('citizen') },
+    config: { policy: rolesPolicy(['citizen'], 'own', 'ordinary') },
     schema: {
       tags: ['Area personale'],
       summary: 'Chi ha consultato i miei dati',

@@ -27,7 +27,7 @@ function decodeCursor(cursor: string): [string, string] {
 export async function registerAuditRoutes(app: App, deps: AppDeps): Promise<void> {
   const { db, audit } = deps;
   app.get('/api/v1/audit/entries', {
-    config: { policy: rolesPolicy('auditor', 'agency_admin') },
+    config: { policy: rolesPolicy(['auditor', 'agency_admin'], 'region', 'ordinary') },
     schema: {
       tags: ['Audit'],
       summary: 'Registro degli accessi e delle modifiche, con filtri',

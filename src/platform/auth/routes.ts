@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../access/actor.ts';
-import { AUTHENTICATED, PUBLIC } from '../access/policy.ts';
+import { authenticated, PUBLIC } from '../access/policy.ts';
 import { inTransaction } from '../db/unitOfWork.ts';
 import { problems } from '../http/problems.ts';
 import { type App, type AppDeps, requestContext } from '../http/server.ts';
@@ -109,7 +109,7 @@ export async function registerAuthRoutes(app: App, deps: AppDeps): Promise<void>
   });
 
   app.get('/api/v1/auth/session', {
-    config: { policy: AUTHENTICATED },
+    config: { policy: authenticated('own', 'ordinary') },
     schema: { tags: ['Autenticazione'], summary: 'Sessione corrente', response: { 200: SessionResponse } },
     handler: async (request) => {
       const actor = request.actor as Actor;
@@ -118,7 +118,7 @@ export async function registerAuthRoutes(app: App, deps: AppDeps): Promise<void>
   });
 
   app.post('/api/v1/auth/logout', {
-    config: { policy: AUTHENTICATED },
+    config: { policy: authenticated('own', 'ordinary') },
     schema: { tags: ['Autenticazione'], summary: 'Uscita', response: { 204: z.null().describe('Sessione chiusa') } },
     handler: async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];

@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { RequestContext } from '../access/actor.ts';
-import { allows, type RoutePolicy } from '../access/policy.ts';
+import { allows, describePolicy, type RoutePolicy } from '../access/policy.ts';
 import type { AuditTrail } from '../audit/trail.ts';
 import { loadActor, verifyCsrf } from '../auth/actorFromSession.ts';
 import type { Config } from '../config.ts';
@@ -87,8 +87,10 @@ export async function createServer(deps: AppDeps, registerRoutes: (app: App) => 
     if (route.url.startsWith(API_PREFIX) && route.config?.policy) {
       const open = route.config.policy.access === 'public';
       const writes = methods.some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(m));
+      const summary = (route.schema as { summary?: string } | undefined)?.summary;
       route.schema = {
         ...(route.schema ?? {}),
+        description: [summary && `${summary}.`, describePolicy(route.config.policy)].filter(Boolean).join(' '),
         security: open ? [] : [writes ? { sessionCookie: [], csrfToken: [] } : { sessionCookie: [] }],
       } as typeof route.schema;
     }

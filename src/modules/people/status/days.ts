@@ -1,0 +1,59 @@
+/**
+ * Whole-day arithmetic on 'YYYY-MM-DD' calendar dates, done on the civil calendar itself
+ * (days-from-civil, proleptic Gregorian): no Date object, no time zone, no daylight-saving shift.
+ */
+import { addDays, isCalendarDate } from '../../../platform/dates.ts';
+
+export { addDays };
+
+function parts(date: string): [number, number, number] {
+  if (!isCalendarDate(date)) throw new Error(`Data non valida: ${date}`);
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+/** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
+function dayNumber(date: string): number {
+  const [year, month, day] = parts(date);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** `to` minus `from`, in days: daysBetween('2024-02-28', '2024-03-01') === 2. */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Days from `from` to `to`, both included; 0 when `to` is before `from`. */
+export function inclusiveDays(from: string, to: string): number {
+  return Math.max(0, daysBetween(from, to) + 1);
+}
+
+export function yearOf(date: string): number {
+  return parts(date)[0];
+}
+
+/** Same day `months` later; clamped to the month's last day (2024-12-31 + 2 months = 2025-02-28). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = daysBetween(`${pad(year, 4)}-${pad(month, 2)}-01`, addMonthStart(year, month));
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, last), 2)}`;
+}
+
+function addMonthStart(year: number, month: number): string {
+  return month === 12 ? `${pad(year + 1, 4)}-01-01` : `${pad(year, 4)}-${pad(month + 1, 2)}-01`;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+export function maxDate(a: string, b: string): string {
+  return a >= b ? a : b;
+}
