@@ -236,6 +236,14 @@ const ROUTES: Record<string, RouteCases> = {
   },
   'GET /api/v1/provinces': (who) => [{ label: 'provinces', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/provinces' }],
   'GET /api/v1/municipalities': (who) => [{ label: 'municipalities', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/municipalities' }],
+  'POST /api/v1/people': (who) => [
+    {
+      label: 'register (invalid body)',
+      expected: allowedOr(who, ['operatore.firenze', 'responsabile.firenze', 'operatore.pisa', 'responsabile.pisa', 'admin.arti'], 400),
+      path: '/api/v1/people',
+      init: { method: 'POST', json: { taxCode: 'X' } },
+    },
+  ],
   'POST /api/v1/people/search': (who, ids) => [
     {
       label: 'search all markers',

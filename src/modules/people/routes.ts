@@ -6,6 +6,7 @@ import { inTransaction } from '../../platform/db/unitOfWork.ts';
 import { problems } from '../../platform/http/problems.ts';
 import { type App, type AppDeps, requestContext } from '../../platform/http/server.ts';
 import { consultationsOf, findPersonView, searchPeople } from './store.ts';
+import { RegisterPersonInput, registerPerson } from './useCases/RegisterPerson.ts';
 
 const Place = z.object({ municipalityName: z.string().nullable(), address: z.string().nullable() }).nullable();
 const PersonSchema = z.object({
@@ -28,6 +29,29 @@ const STAFF_READERS: Role[] = ['operator', 'manager', 'specialist', 'provider', 
 
 export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<void> {
   const { db, audit } = deps;
+
+  app.post('/api/v1/people', {
+    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'ordinary') },
+    schema: {
+      tags: ['Persone'],
+      summary:
+        'Registra una persona con il suo codice fiscale (409 se già registrata; 422 se i dati dichiarati non corrispondono al codice e non sono confermati con un motivo)',
+      operationId: 'registerPerson',
+      body: RegisterPersonInput,
+      response: {
+        201: z.object({
+          id: z.string(),
+          jobCentre: z.object({ id: z.string(), name: z.string() }),
+          homonymNotices: z.array(z.object({ personId: z.string().nullable(), message: z.string() })),
+          overriddenWarnings: z.array(z.string()),
+        }),
+      },
+    },
+    handler: async (request, reply) => {
+      const result = await registerPerson(deps, request.actor as Actor, requestContext(request), request.body);
+      return reply.code(201).send(result);
+    },
+  });
 
   app.post('/api/v1/people/search', {
     config: { policy: rolesPolicy(STAFF_READERS, 'scoped', 'protected') },

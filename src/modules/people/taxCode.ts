@@ -169,6 +169,7 @@ function splitIsoDate(date: string): { year: number; month: number; day: number 
   return { year, month, day };
 }
 
+/** Formats a calendar date as 'YYYY-MM-DD'. */
 function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -203,9 +204,12 @@ export function provisionalCheckDigit(first10: string): string {
 const EXPECTED_NUMERIC = `una cifra o una lettera di omocodia ${OMOCODIA_LETTERS.split('').join(', ')}`;
 /** What each of the 16 positions accepts (index = position − 1). */
 const POSITION_RULES: readonly { test: (c: string) => boolean; expected: string }[] = Array.from({ length: 16 }, (_, i) =>
-  OMOCODIA_POSITIONS.includes(i + 1) ? { test: (c: string) => numericValue(c) >= 0, expected: EXPECTED_NUMERIC } : { test: (c: string) => LETTER.test(c), expected: 'una lettera' },
+  OMOCODIA_POSITIONS.includes(i + 1)
+    ? { test: (c: string) => numericValue(c) >= 0, expected: EXPECTED_NUMERIC }
+    : { test: (c: string) => LETTER.test(c), expected: 'una lettera' },
 );
 
+/** Validates an 11-character candidate as a numeric provisional code. */
 function parseProvisional(code: string): TaxCodeParseResult {
   for (let i = 0; i < 11; i++) {
     const c = code[i]!;
@@ -240,6 +244,7 @@ function parseProvisional(code: string): TaxCodeParseResult {
   return { valid: true, kind: 'provisional', code };
 }
 
+/** Validates a 16-character candidate: characters per position, month, day, check character. */
 function parsePersonal(code: string): TaxCodeParseResult {
   for (let position = 1; position <= 16; position++) {
     const c = code[position - 1]!;
@@ -339,6 +344,7 @@ export function isValidTaxCode(input: string): boolean {
   return parseTaxCode(input).valid;
 }
 
+/** Returns the normalised code when it is a valid personal code; throws InvalidTaxCodeError otherwise. */
 function requirePersonal(input: string): string {
   const parsed = parseTaxCode(input);
   if (!parsed.valid) throw new InvalidTaxCodeError(parsed.error);
@@ -444,6 +450,7 @@ export function computeTaxCode(person: TaxCodePerson): string {
   return first15 + checkCharacter(first15);
 }
 
+/** Replaces the digits at the given 0-based indexes with omocodia letters and recomputes the check character. */
 function substitute(base15: string, indexes: readonly number[]): string {
   const chars = base15.split('');
   for (const i of indexes) chars[i] = OMOCODIA_LETTERS[Number(chars[i])]!;
@@ -552,10 +559,12 @@ export function checkDeclaredData(input: string, declared: DeclaredPersonData): 
   return warnings;
 }
 
+/** 'YYYY-MM-DD' → 'DD/MM/YYYY'. */
 function isoToItalian(date: string): string {
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
+/** UTC calendar date of a Date as 'YYYY-MM-DD'. */
 function datePart(d: Date): string {
   return d.toISOString().slice(0, 10);
 }

@@ -70,14 +70,7 @@ export interface SanctionLossEvent {
   reference: string;
 }
 
-export type StatusEvent =
-  | DeclarationEvent
-  | RevocationEvent
-  | JobStartEvent
-  | JobExtensionEvent
-  | JobConversionEvent
-  | JobEndEvent
-  | SanctionLossEvent;
+export type StatusEvent = DeclarationEvent | RevocationEvent | JobStartEvent | JobExtensionEvent | JobConversionEvent | JobEndEvent | SanctionLossEvent;
 
 export type EmploymentState = 'not-registered' | 'unemployed' | 'at-risk' | 'suspended' | 'employed-keeping' | 'lost' | 'pending';
 

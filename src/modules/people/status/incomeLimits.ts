@@ -13,9 +13,10 @@
  * `confidence` is 'V' only when the figure was read in that act. Rows must not overlap (checkIncomeLimitTable);
  * then recompute the timelines that were pending for that year (Timeline.missingIncomeLimitYears).
  */
-import type { IncomeLimitRow } from './events.ts';
-import { addDays, yearOf } from './days.ts';
+
 import { isCalendarDate } from '../../../platform/dates.ts';
+import { addDays, yearOf } from './days.ts';
+import type { IncomeLimitRow } from './events.ts';
 
 export type { IncomeLimitRow };
 

@@ -43,7 +43,7 @@ export function SiteCard({ site, jobCentreId, editable, onRefresh, onEditingChan
   };
 
   return (
-    <Card className="shadow-sm rounded h-100" tag="article" data-site-id={site.id} data-testid="site-card">
+    <Card className="shadow-sm rounded h-100" tag="article" data-site-id={site.id} testId="site-card">
       <CardBody className="p-3">
         <h3 className="h5 mb-2">{s.name}</h3>
         <Badge color={s.kind === 'main' ? 'primary' : 'secondary'} className="mb-2">
