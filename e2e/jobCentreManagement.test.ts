@@ -91,11 +91,16 @@ describe.runIf(browserAvailable())('job-centre management (Chromium)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
+  /** A close-up of the desk's card (form, alerts), besides the full page. */
+  async function shootCard(page: Page, name: string): Promise<void> {
+    await deskCard(page).screenshot({ path: join(SCREENSHOTS, `${name}-scheda.png`) });
+  }
+
   const deskCard = (page: Page): Locator => page.locator(`[data-testid="site-card"][data-site-id="${deskId}"]`);
 
   async function openForm(page: Page): Promise<Locator> {
     const card = deskCard(page);
-    await card.getByRole('button', { name: /^modifica/i }).click();
+    await card.getByRole('button', { name: /^(modifica|edit)\b/i }).click();
     const form = card.getByTestId('site-edit-form');
     await expect.poll(() => form.count()).toBe(1);
     return form;
@@ -138,6 +143,7 @@ describe.runIf(browserAvailable())('job-centre management (Chromium)', () => {
     let form = await openForm(page);
     await expectAccessible(page, 'responsabile: modulo sede');
     await shoot(page, 'gestione-cpi-modulo');
+    await shootCard(page, 'gestione-cpi-modulo');
     await form.getByLabel(/telefono/i).fill('055 1234567');
     await form.getByRole('button', { name: /salva le modifiche/i }).click();
     await expect.poll(() => deskCard(page).getByTestId('site-saved').count()).toBe(1);
@@ -166,10 +172,12 @@ describe.runIf(browserAvailable())('job-centre management (Chromium)', () => {
     expect(await hours.inputValue()).toBe('lun–ven 8:30–13:00');
     await expectAccessible(page, 'responsabile: conflitto di versione');
     await shoot(page, 'gestione-cpi-conflitto');
+    await shootCard(page, 'gestione-cpi-conflitto');
 
     await conflict.getByRole('button', { name: /mantieni le mie modifiche/i }).click();
     expect(await form.getByTestId('site-conflict').count()).toBe(0);
     expect(await hours.inputValue()).toBe('lun–ven 8:30–13:00');
+    await shootCard(page, 'gestione-cpi-mantenute');
     await form.getByRole('button', { name: /salva le modifiche/i }).click();
     await expect.poll(() => deskCard(page).getByTestId('site-saved').count()).toBe(1);
     await settled(page);
@@ -192,6 +200,7 @@ describe.runIf(browserAvailable())('job-centre management (Chromium)', () => {
     expect((await desk()).email).toBeNull();
     await expectAccessible(page, 'responsabile: errore di validazione');
     await shoot(page, 'gestione-cpi-errore-campo');
+    await shootCard(page, 'gestione-cpi-errore-campo');
 
     // 4. Another conflict, this time reloading: the typed edits go, the other person's data comes in.
     await email.fill('');
@@ -205,6 +214,8 @@ describe.runIf(browserAvailable())('job-centre management (Chromium)', () => {
     await expect.poll(() => form.getByTestId('site-edit-notice').count()).toBe(1);
     expect(await email.inputValue()).toBe('sportello.firenze@example.it');
     expect(await address.inputValue()).toBe('Piazza del Comune 1');
+    await expectAccessible(page, 'responsabile: dati ricaricati');
+    await shootCard(page, 'gestione-cpi-ricaricata');
     await form.getByRole('button', { name: /annulla/i }).click();
     await settled(page);
     expect(await deskCard(page).locator('dd[data-field="email"]').textContent()).toBe('sportello.firenze@example.it');
@@ -265,5 +276,11 @@ describe.runIf(browserAvailable())('job-centre management (Chromium)', () => {
     await openForm(page);
     await expectAccessible(page, 'admin: CPI in inglese con modulo');
     await shoot(page, 'gestione-cpi-admin-en');
+    await shootCard(page, 'gestione-cpi-admin-en');
+
+    // Narrow screen: the chart scales down, the form stacks.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'admin: CPI su schermo stretto');
+    await shoot(page, 'gestione-cpi-mobile');
   });
 });

@@ -131,6 +131,7 @@ const EMPLOYER_READERS: Who[] = [
   'admin.arti',
 ];
 const AUDIT_READERS: Who[] = ['revisore', 'admin.arti'];
+const DECLARATION_RECORDERS: Who[] = ['operatore.firenze', 'responsabile.firenze', 'operatore.pisa', 'responsabile.pisa', 'admin.arti'];
 
 const nameMarker = (k: string) => `Mk${k}Z`;
 const locationMarker = (k: string) => `Loc${k}Z`;
@@ -271,6 +272,27 @@ const ROUTES: Record<string, RouteCases> = {
         for (const field of ['residence', 'domicile', 'jobCentre']) expect(field in person).toBe(!hidesLocation);
       },
     })),
+  'GET /api/v1/people/:personId/employment-status': (who, ids) =>
+    ALL_PEOPLE.map((k) => ({
+      label: `status ${k}`,
+      expected: who === 'anonymous' ? 401 : !PERSON_READERS.includes(who) ? 403 : PEOPLE[who].visible.includes(k) ? 200 : 404,
+      path: `/api/v1/people/${ids.people[k]}/employment-status`,
+    })),
+  'POST /api/v1/people/:personId/availability-declarations': (who, ids) =>
+    ALL_PEOPLE.map((k) => ({
+      label: `declare ${k} (future date)`,
+      expected: who === 'anonymous' ? 401 : !DECLARATION_RECORDERS.includes(who) ? 403 : PEOPLE[who].visible.includes(k) ? 400 : 404,
+      path: `/api/v1/people/${ids.people[k]}/availability-declarations`,
+      init: { method: 'POST', json: { declaredOn: '2999-01-01' } },
+    })),
+  'POST /api/v1/people/:personId/availability-declarations/:declarationId/revocation': (who, ids) =>
+    (['citizen', 'assigned'] as const).map((k) => ({
+      label: `revoke unknown declaration of ${k}`,
+      expected: who === 'anonymous' ? 401 : !DECLARATION_RECORDERS.includes(who) ? 403 : 404,
+      path: `/api/v1/people/${ids.people[k]}/availability-declarations/00000000-0000-7000-8000-000000000000/revocation`,
+      init: { method: 'POST', json: { revokedOn: '2026-01-01', reason: 'prova di revoca' } },
+    })),
+  'GET /api/v1/me/employment-status': (who) => [{ label: 'my status', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/employment-status' }],
   'GET /api/v1/me/person': (who) => [{ label: 'me', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/person' }],
   'GET /api/v1/me/consultations': (who) => [{ label: 'my consultations', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/consultations' }],
   'GET /api/v1/employers/:employerId': (who, ids) =>

@@ -1,7 +1,11 @@
 import { ensureAgency, importFixture, importTuscanyFromSharedData } from '../modules/organisation/index.ts';
+import { recomputeStatus, taxCode } from '../modules/people/index.ts';
 import type { Role, Specialism } from '../platform/access/actor.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
-import { romeDateOf } from '../platform/dates.ts';
+import { addDays, romeDateOf } from '../platform/dates.ts';
+
+const { taxCodeBaseForm } = taxCode;
+
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/unitOfWork.ts';
 import { newId } from '../platform/ids.ts';
@@ -40,12 +44,15 @@ async function pickCentre(db: Db, province: string, prefer: string, exclude?: st
   return inProvince.find((r) => r.name.toUpperCase().includes(prefer)) ?? inProvince[0] ?? rows.find((r) => r.province_code !== exclude);
 }
 
-async function territoryMunicipalities(db: Db, jobCentreId: string): Promise<{ istat_code: string; name: string; province_code: string }[]> {
+async function territoryMunicipalities(
+  db: Db,
+  jobCentreId: string,
+): Promise<{ istat_code: string; name: string; province_code: string; belfiore_code: string }[]> {
   const today = romeDateOf();
   return db
     .selectFrom('job_centre_competence as c')
     .innerJoin('municipalities as m', 'm.istat_code', 'c.municipality_istat_code')
-    .select(['m.istat_code', 'm.name', 'm.province_code'])
+    .select(['m.istat_code', 'm.name', 'm.province_code', 'm.belfiore_code'])
     .where('c.job_centre_id', '=', jobCentreId)
     .where('c.valid_from', '<=', today)
     .where((eb) => eb.or([eb('c.valid_to', 'is', null), eb('c.valid_to', '>=', today)]))
@@ -124,16 +131,18 @@ export async function seedDemo(
     const addPerson = async (
       key: string,
       centre: Centre,
-      home: { istat_code: string; name: string; province_code: string },
+      home: { istat_code: string; name: string; province_code: string; belfiore_code: string },
       extra: { special?: string; protected?: boolean; overrides?: Parameters<typeof syntheticPerson>[2] } = {},
     ) => {
-      const p = syntheticPerson(random, { name: home.name, province: home.province_code }, extra.overrides);
+      const p = syntheticPerson(random, home.belfiore_code, extra.overrides);
       const id = newId();
       await tx.db
         .insertInto('people')
         .values({
           id,
           tax_code: p.taxCode,
+          tax_code_base: taxCodeBaseForm(p.taxCode),
+          birthplace_code: p.birthplaceCode,
           given_name: p.givenName,
           family_name: p.familyName,
           birth_date: p.birthDate,
@@ -212,6 +221,16 @@ export async function seedDemo(
           is_demo: true,
         })
         .execute();
+    }
+    // Availability declarations for most demo people, on dates spread over the last months, with their timelines.
+    for (const [key, id] of Object.entries(ids)) {
+      if (key === 'protected' || (key !== 'citizen' && random() < 0.2)) continue;
+      const declaredOn = addDays(romeDateOf(), -(20 + Math.floor(random() * 400)));
+      await tx.db
+        .insertInto('availability_declarations')
+        .values({ id: newId(), person_id: id, declared_on: declaredOn, channel: random() < 0.6 ? 'national-portal' : 'job-centre' })
+        .execute();
+      await recomputeStatus(tx, id);
     }
     await tx.db
       .insertInto('protected_person_staff')

@@ -1,7 +1,4 @@
-import * as codiceFiscale from 'codice-fiscale-js';
-
-// The package's types declare a default export; at run time its CommonJS build exposes a named `CodiceFiscale`.
-const CodiceFiscale = (codiceFiscale as unknown as { CodiceFiscale: typeof codiceFiscale.default.default }).CodiceFiscale;
+import { computeTaxCode } from '../modules/people/taxCode.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same demo population. */
 export function seededRandom(seed: number): () => number {
@@ -132,14 +129,14 @@ export interface SyntheticPerson {
   familyName: string;
   sex: 'M' | 'F';
   birthDate: string;
-  birthplace: { name: string; province: string };
+  birthplaceCode: string;
   taxCode: string;
   address: string;
 }
 
 export function syntheticPerson(
   random: () => number,
-  birthplace: { name: string; province: string },
+  birthplaceCode: string,
   overrides: Partial<Pick<SyntheticPerson, 'givenName' | 'familyName' | 'sex' | 'birthDate'>> = {},
 ): SyntheticPerson {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -150,16 +147,6 @@ export function syntheticPerson(
   const month = 1 + Math.floor(random() * 12);
   const day = 1 + Math.floor(random() * 28);
   const birthDate = overrides.birthDate ?? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const taxCode = CodiceFiscale.compute({
-    name: givenName,
-    surname: familyName,
-    gender: sex,
-    day: d,
-    month: m,
-    year: y,
-    birthplace: birthplace.name,
-    birthplaceProvincia: birthplace.province,
-  });
-  return { givenName, familyName, sex, birthDate, birthplace, taxCode, address: `${pick(STREETS)} ${1 + Math.floor(random() * 120)}` };
+  const taxCode = computeTaxCode({ givenName, familyName, sex, birthDate, birthplaceCode });
+  return { givenName, familyName, sex, birthDate, birthplaceCode, taxCode, address: `${pick(STREETS)} ${1 + Math.floor(random() * 120)}` };
 }

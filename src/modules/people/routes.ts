@@ -2,11 +2,59 @@ import { z } from 'zod';
 import type { Actor, Role } from '../../platform/access/actor.ts';
 import { rolesPolicy } from '../../platform/access/policy.ts';
 import { ROLE_LABELS_IT } from '../../platform/access/roleLabels.ts';
+import { isCalendarDate, romeDateOf } from '../../platform/dates.ts';
 import { inTransaction } from '../../platform/db/unitOfWork.ts';
 import { problems } from '../../platform/http/problems.ts';
 import { type App, type AppDeps, requestContext } from '../../platform/http/server.ts';
+import { statusView } from './statusStore.ts';
 import { consultationsOf, findPersonView, searchPeople } from './store.ts';
+import { DeclareAvailabilityInput, declareAvailability, RevokeDeclarationInput, revokeDeclaration } from './useCases/DeclareAvailability.ts';
 import { RegisterPersonInput, registerPerson } from './useCases/RegisterPerson.ts';
+
+const StatusOnSchema = z.object({
+  state: z.string(),
+  since: z.string().nullable(),
+  ruleId: z.string(),
+  ruleTitle: z.string(),
+  legalBasis: z.string(),
+  confidence: z.string(),
+  detail: z.string().nullable(),
+  paySource: z.string().nullable(),
+  unemploymentDays: z.number().int(),
+});
+
+const StatusViewSchema = z.object({
+  date: z.string(),
+  current: StatusOnSchema,
+  periods: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string().nullable(),
+      state: z.string(),
+      ruleId: z.string(),
+      ruleTitle: z.string(),
+      legalBasis: z.string(),
+      confidence: z.string(),
+      detail: z.string().nullable(),
+      paySource: z.string().nullable(),
+      incomeLimit: z.object({ amount: z.number(), source: z.string() }).nullable(),
+    }),
+  ),
+  declarations: z.array(
+    z.object({
+      id: z.string(),
+      declaredOn: z.string(),
+      channel: z.string(),
+      atRiskUntil: z.string().nullable(),
+      revokedOn: z.string().nullable(),
+      revocationReason: z.string().nullable(),
+    }),
+  ),
+  missingIncomeLimitYears: z.array(z.number().int()),
+});
+
+const OnDate = z.object({ date: z.string().refine(isCalendarDate, 'data nel formato AAAA-MM-GG').optional() });
+const PersonParams = z.object({ personId: z.uuid({ message: 'identificativo non valido' }) });
 
 const Place = z.object({ municipalityName: z.string().nullable(), address: z.string().nullable() }).nullable();
 const PersonSchema = z.object({
@@ -50,6 +98,94 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<voi
     handler: async (request, reply) => {
       const result = await registerPerson(deps, request.actor as Actor, requestContext(request), request.body);
       return reply.code(201).send(result);
+    },
+  });
+
+  app.get('/api/v1/people/:personId/employment-status', {
+    config: { policy: rolesPolicy(STAFF_READERS, 'scoped', 'ordinary') },
+    schema: {
+      tags: ['Persone'],
+      summary: 'Stato occupazionale in una data, con i periodi e la base giuridica di ogni cambiamento',
+      operationId: 'getEmploymentStatus',
+      params: PersonParams,
+      querystring: OnDate,
+      response: { 200: StatusViewSchema },
+    },
+    handler: async (request) => {
+      const actor = request.actor as Actor;
+      const person = await findPersonView(db, actor, request.params.personId);
+      if (!person) throw problems.notFound();
+      const view = await statusView(db, person.id, request.query.date ?? romeDateOf());
+      await inTransaction(db, (tx) =>
+        audit.record(
+          tx,
+          { actor, ctx: requestContext(request) },
+          {
+            action: 'read',
+            recordType: 'employment_status',
+            recordIds: [person.id],
+            subjectPersonIds: [person.id],
+            fields: ['employmentStatus'],
+            purpose: 'consultazione stato occupazionale',
+          },
+        ),
+      );
+      return view;
+    },
+  });
+
+  app.post('/api/v1/people/:personId/availability-declarations', {
+    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'ordinary') },
+    schema: {
+      tags: ['Persone'],
+      summary: 'Registra una dichiarazione di immediata disponibilità resa al centro per l’impiego',
+      operationId: 'declareAvailability',
+      params: PersonParams,
+      body: DeclareAvailabilityInput,
+      response: { 201: z.object({ id: z.string(), status: z.object({ state: z.string(), since: z.string().nullable(), ruleId: z.string() }).loose() }) },
+    },
+    handler: async (request, reply) => {
+      const result = await declareAvailability(deps, request.actor as Actor, requestContext(request), request.params.personId, request.body);
+      return reply.code(201).send({ id: result.id, status: { state: result.status.state, since: result.status.since, ruleId: result.status.ruleId } });
+    },
+  });
+
+  app.post('/api/v1/people/:personId/availability-declarations/:declarationId/revocation', {
+    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'ordinary') },
+    schema: {
+      tags: ['Persone'],
+      summary: 'Revoca una dichiarazione di immediata disponibilità, con data e motivo',
+      operationId: 'revokeAvailabilityDeclaration',
+      params: PersonParams.extend({ declarationId: z.uuid({ message: 'identificativo non valido' }) }),
+      body: RevokeDeclarationInput,
+      response: { 200: z.object({ id: z.string(), status: z.object({ state: z.string(), since: z.string().nullable(), ruleId: z.string() }) }) },
+    },
+    handler: async (request) => {
+      const result = await revokeDeclaration(
+        deps,
+        request.actor as Actor,
+        requestContext(request),
+        request.params.personId,
+        request.params.declarationId,
+        request.body,
+      );
+      return { id: result.id, status: { state: result.status.state, since: result.status.since, ruleId: result.status.ruleId } };
+    },
+  });
+
+  app.get('/api/v1/me/employment-status', {
+    config: { policy: rolesPolicy(['citizen'], 'own', 'ordinary') },
+    schema: {
+      tags: ['Area personale'],
+      summary: 'Il mio stato occupazionale e la sua storia, con il motivo di ogni cambiamento',
+      operationId: 'getMyEmploymentStatus',
+      querystring: OnDate,
+      response: { 200: StatusViewSchema },
+    },
+    handler: async (request) => {
+      const actor = request.actor as Actor;
+      if (!actor.personId) throw problems.notFound('Al vostro account non è ancora collegata una scheda personale.');
+      return statusView(db, actor.personId, request.query.date ?? romeDateOf());
     },
   });
 

@@ -35,6 +35,8 @@ export interface Verdict {
   /** True when the state is plain 'unemployed': its rule depends on the episode's history. */
   usesBase?: boolean;
   missingYear?: number;
+  /** Decision message when the rule title plus detail would not read well. */
+  message?: string;
 }
 
 const CHANNEL: Record<DeclarationChannel, string> = {
@@ -138,13 +140,15 @@ export function evaluateDay(day: string, reg: Registration, jobs: readonly JobFa
   const payBasis = { paySource: combinedSource(subs), pay: knownCents / 100, jobs: jobsPay };
   const newest = latest(subs);
 
+  const payText = `retribuzione annua prospettica ${euro.format(knownCents / 100)} (fonte: ${PAY_SOURCE[payBasis.paySource]})`;
   const limit = limitFor(limitDay(day, reg, subs, params), limits);
   if (isMissing(limit)) {
-    return { ...verdict('pending', 'INCOME_LIMIT_MISSING', { ...payBasis, detail: limit.message }, newest.id), missingYear: limit.year };
+    const detail = `${limit.message}; rapporto ${newest.id}, ${payText}`;
+    const message = `In attesa: limite di reddito non configurato per l'anno ${limit.year} — rapporto ${newest.id}, ${payText}`;
+    return { ...verdict('pending', 'INCOME_LIMIT_MISSING', { ...payBasis, detail }, newest.id), missingYear: limit.year, message };
   }
   const limitCents = cents(limit.employee);
   const withLimit = { ...payBasis, limitUsed: limit };
-  const payText = `retribuzione annua prospettica ${euro.format(knownCents / 100)} (fonte: ${PAY_SOURCE[payBasis.paySource]})`;
   const limitText = `limite ${euro.format(limit.employee)} dal ${limit.from} (${limit.source})`;
 
   const pre = subs.filter((j) => j.start < reg.declarationDate);
@@ -157,7 +161,7 @@ export function evaluateDay(day: string, reg: Registration, jobs: readonly JobFa
 
   const unknown = subs.filter((j) => j.annualPay === undefined);
   if (unknown.length === 0 && knownCents <= limitCents) {
-    return verdict('employed-keeping', 'KEEP_BELOW_LIMIT', { ...withLimit, detail: `${payText} entro il ${limitText}` }, newest.id);
+    return verdict('employed-keeping', 'KEEP_BELOW_LIMIT', { ...withLimit, detail: `rapporto ${newest.id}: ${payText} entro il ${limitText}` }, newest.id);
   }
   const loss = lossRule(day, subs, params);
   const max = params.maxSuspensionDays.value;
@@ -167,11 +171,11 @@ export function evaluateDay(day: string, reg: Registration, jobs: readonly JobFa
         loss.ruleId === 'CONVERSION_REEVALUATES'
           ? `trasformato a tempo indeterminato il ${loss.since}`
           : loss.ruleId === 'LOST_LONG_CONTRACT_ABOVE_LIMIT'
-            ? `durata prevista oltre ${max} giorni (dal ${loss.since})`
-            : `in corso oltre ${max} giorni (dal ${loss.since})`;
+            ? `con durata prevista oltre ${max} giorni (nota dal ${loss.since})`
+            : `ancora in corso il ${max + 1}° giorno (${loss.since})`;
       return verdict('lost', loss.ruleId, { ...withLimit, detail: `rapporto ${loss.jobId} ${why}; ${payText} sopra il ${limitText}` }, loss.jobId);
     }
-    return verdict('suspended', 'SUSPEND_UP_TO_180', { ...withLimit, detail: `${payText} sopra il ${limitText}; sospeso fino a ${max} giorni` }, newest.id);
+    return verdict('suspended', 'SUSPEND_UP_TO_180', { ...withLimit, detail: `rapporto ${newest.id}: ${payText} sopra il ${limitText}` }, newest.id);
   }
   const missing = unknown.map((j) => j.id).join(', ');
   if (params.missingPay.value === 'pending' || loss) {

@@ -262,7 +262,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   }),
   INCOME_LIMIT_MISSING: r({
     id: 'INCOME_LIMIT_MISSING',
-    title: "In attesa: limite di reddito non configurato per l'anno",
+    title: "In attesa: limite di reddito dell'anno non configurato",
     legalBasis: 'Art. 4 c.15-quater DL 4/2019 (limite annuale); regola di Ponte: i limiti non si estrapolano',
     confidence: 'V',
   }),

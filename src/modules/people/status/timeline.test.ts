@@ -472,6 +472,16 @@ describe('Income-limit year boundaries (incomeLimits.ts; limitDate parameter)', 
     });
   });
 
+  it('KEEP_BELOW_LIMIT across a limit change: a new period with the new limit, but `since` stays on the first kept day', () => {
+    const t = expectStates([did('2023-10-02'), hire('k', '2023-11-01', { pay: 8000 })], {
+      '2023-12-31': 'employed-keeping/KEEP_BELOW_LIMIT',
+      '2024-01-01': 'employed-keeping/KEEP_BELOW_LIMIT',
+    });
+    expect(statusOn(t, '2023-12-31').limitUsed?.employee).toBe(8173.91);
+    expect(statusOn(t, '2024-01-01')).toMatchObject({ since: '2023-11-01', limitUsed: { employee: 8500 } });
+    expect(t.decisions.find((d) => d.date === '2024-01-01')).toMatchObject({ changed: false, causes: [{ kind: 'income-limit-changed' }] });
+  });
+
   it("limitDate = 'last-job-event': the limit of the hire date stays until the job's next event", () => {
     expectStates(
       [base, hire('y', '2021-12-31', { end: '2022-03-31', pay: 8150 })],
@@ -594,6 +604,23 @@ describe('Order independence and same-day ordering (documented in timeline.ts)',
     expect(rotated).toEqual(reference);
     expect(interleaved).toEqual(reference);
     expect(reference.warnings).toEqual([]);
+  });
+
+  it('twenty seeded random shuffles give the same timeline', () => {
+    const reference = computeTimeline(scenario);
+    let seed = 20240229;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let n = 0; n < 20; n++) {
+      const shuffled = [...scenario];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const k = Math.floor(random() * (i + 1));
+        [shuffled[i], shuffled[k]] = [shuffled[k]!, shuffled[i]!];
+      }
+      expect(computeTimeline(shuffled)).toEqual(reference);
+    }
   });
 
   it('revocation and a new DID on the same day: closers first, so the new DID opens a new episode that day', () => {

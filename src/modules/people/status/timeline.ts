@@ -146,7 +146,7 @@ export function computeTimeline(events: readonly StatusEvent[], options: Timelin
       ...(triggerRuleId !== undefined && triggerRuleId !== v.ruleId ? { triggerRuleId } : {}),
       basis: v.basis,
       ...(v.sinceJobId === undefined ? {} : { sinceJobId: v.sinceJobId }),
-      message: message(v.ruleId, v.basis.detail),
+      message: v.message ?? message(v.ruleId, v.basis.detail),
       causes,
     });
     if (same(cur)) {

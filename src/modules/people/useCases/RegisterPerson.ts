@@ -59,7 +59,12 @@ export interface RegisterPersonResult {
 const REGISTRARS = ['operator', 'manager', 'agency_admin'] as const;
 
 /** Registers a job seeker by tax code: one record per code, declared data checked against the code, competent job centre from domicile (else residence). */
-export async function registerPerson(deps: { db: Db; audit: AuditTrail }, actor: Actor, ctx: RequestContext, input: RegisterPersonInput): Promise<RegisterPersonResult> {
+export async function registerPerson(
+  deps: { db: Db; audit: AuditTrail },
+  actor: Actor,
+  ctx: RequestContext,
+  input: RegisterPersonInput,
+): Promise<RegisterPersonResult> {
   if (!(REGISTRARS as readonly string[]).includes(actor.role)) throw problems.forbidden();
   const parsed = parseTaxCode(input.taxCode);
   if (!parsed.valid) throw problems.validation([{ field: 'taxCode', message: parsed.error.message }]);
@@ -70,7 +75,8 @@ export async function registerPerson(deps: { db: Db; audit: AuditTrail }, actor:
     for (const w of checkDeclaredData(code, input)) warnings.push({ warning: w.code, message: w.message });
     const place = input.birthplaceCode ?? decodeTaxCode(code).birthplaceCode;
     const birthplace = await checkBirthplace(place, input.birthDate);
-    if (!birthplace.exists) warnings.push({ warning: 'birthplace-not-valid-on-date', message: birthplace.message ?? `Il luogo ${place} non esisteva alla data di nascita` });
+    if (!birthplace.exists)
+      warnings.push({ warning: 'birthplace-not-valid-on-date', message: birthplace.message ?? `Il luogo ${place} non esisteva alla data di nascita` });
   }
   const overridden = new Map(input.overrides.map((o) => [o.warning, o.reason]));
   const unresolved = warnings.filter((w) => !overridden.has(w.warning));
@@ -88,16 +94,27 @@ export async function registerPerson(deps: { db: Db; audit: AuditTrail }, actor:
   const home = input.domicile ?? input.residence;
   const centre = await competentJobCentre(deps.db, home.municipalityIstatCode, today);
   if (!centre) {
-    throw problems.validation([{ field: input.domicile ? 'domicile.municipalityIstatCode' : 'residence.municipalityIstatCode', message: 'nessun Centro per l’Impiego è competente per questo comune' }]);
+    throw problems.validation([
+      {
+        field: input.domicile ? 'domicile.municipalityIstatCode' : 'residence.municipalityIstatCode',
+        message: 'nessun Centro per l’Impiego è competente per questo comune',
+      },
+    ]);
   }
 
   return inTransaction(deps.db, async (tx) => {
     const existing = await tx.db.selectFrom('people').select('id').where('tax_code', '=', code).executeTakeFirst();
     if (existing) {
       const visible = await scopePeople(tx.db.selectFrom('people').select('people.id'), actor).where('people.id', '=', existing.id).executeTakeFirst();
-      throw new Problem(409, 'persona-gia-registrata', 'Persona già registrata', 'Esiste già una scheda con questo codice fiscale: non se ne può creare una seconda.', {
-        extra: visible ? { existingPersonId: existing.id } : {},
-      });
+      throw new Problem(
+        409,
+        'persona-gia-registrata',
+        'Persona già registrata',
+        'Esiste già una scheda con questo codice fiscale: non se ne può creare una seconda.',
+        {
+          extra: visible ? { existingPersonId: existing.id } : {},
+        },
+      );
     }
     const id = newId();
     const base = parsed.kind === 'personal' ? taxCodeBaseForm(code) : code;
@@ -136,17 +153,22 @@ export async function registerPerson(deps: { db: Db; audit: AuditTrail }, actor:
       const visible = await scopePeople(tx.db.selectFrom('people').select('people.id'), actor).where('people.id', '=', other.id).executeTakeFirst();
       homonymNotices.push({
         personId: visible ? other.id : null,
-        message: 'Possibile omonimo: esiste una persona con un codice fiscale che differisce solo per omocodia. È una persona diversa: verificate i documenti, non unite le schede.',
+        message:
+          'Possibile omonimo: esiste una persona con un codice fiscale che differisce solo per omocodia. È una persona diversa: verificate i documenti, non unite le schede.',
       });
     }
-    await deps.audit.record(tx, { actor, ctx }, {
-      action: 'write',
-      recordType: 'person',
-      recordIds: [id],
-      subjectPersonIds: [id],
-      fields: ['registration', ...warnings.map((w) => `override:${w.warning}`)],
-      purpose: 'registrazione persona',
-    });
+    await deps.audit.record(
+      tx,
+      { actor, ctx },
+      {
+        action: 'write',
+        recordType: 'person',
+        recordIds: [id],
+        subjectPersonIds: [id],
+        fields: ['registration', ...warnings.map((w) => `override:${w.warning}`)],
+        purpose: 'registrazione persona',
+      },
+    );
     await writeEvent(tx, 'people.person.registered', id, { personId: id, jobCentreId: centre.id, homonyms: homonyms.length });
     return { id, jobCentre: { id: centre.id, name: centre.name }, homonymNotices, overriddenWarnings: warnings.map((w) => w.warning) };
   });

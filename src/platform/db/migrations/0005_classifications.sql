@@ -37,6 +37,15 @@ as $$
   end
 $$;
 
+-- The query's stems as prefixes, all required: "infermiere pediatrico" → 'inferm':* & 'pediatr':*. NULL when the query
+-- has only stop words. Immutable, so the planner computes it once per query and the GIN index on search_vector serves it.
+-- The query must already be normalised (letters, digits, spaces), as search_text is.
+create function classification_prefix_query(config regconfig, query text) returns tsquery
+language sql immutable parallel safe
+as $$
+  select string_agg(quote_literal(lexeme) || ':*', ' & ')::tsquery from unnest(to_tsvector(config, query))
+$$;
+
 -- ISTAT CP2011: level 1 grande gruppo … 5 unità professionale; level 6 = ministerial job title (voce professionale).
 create table occupations (
   code text primary key,

@@ -11,7 +11,7 @@ const ITEMS: { key: keyof Figures; label: MessageKey }[] = [
 ];
 
 // Geometry in SVG user units; the drawing scales down on narrow screens (label above each bar keeps it readable).
-const WIDTH = 480;
+const WIDTH = 400;
 const ROW = 56;
 const LABEL_BASELINE = 18;
 const BAR_TOP = 26;
@@ -21,7 +21,6 @@ const BAR_MAX = WIDTH - VALUE_ROOM;
 /** bootstrap-italia primary: 5.6:1 on white, well above the 3:1 needed by graphics (WCAG 1.4.11). */
 const BAR_COLOUR = '#0066cc';
 const TEXT_COLOUR = '#1a1a1a';
-const AXIS_COLOUR = '#5c6f82';
 
 /**
  * The job centre's figures as a horizontal bar chart drawn inline (no chart library): one bar per figure,
@@ -46,7 +45,6 @@ export function JobCentreFigures({ figures, centreName }: { figures: Figures; ce
         data-testid="job-centre-figures-chart"
         fontFamily="'Titillium Web', Geneva, Tahoma, sans-serif"
       >
-        <line x1={0.5} x2={0.5} y1={BAR_TOP - 4} y2={height - 2} stroke={AXIS_COLOUR} strokeWidth={1} />
         {ITEMS.map((item, i) => {
           const value = figures[item.key];
           const top = i * ROW;

@@ -234,7 +234,7 @@ export function SiteEditForm({ site, jobCentreId, onCancel, onSaved, onRefresh }
         </div>
       )}
 
-      <div className="row">
+      <div className="row mt-5">
         <div className="col-12 col-lg-6">
           <TextField
             id={fieldId('name')}
