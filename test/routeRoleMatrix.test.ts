@@ -278,6 +278,23 @@ const ROUTES: Record<string, RouteCases> = {
       expected: who === 'anonymous' ? 401 : !PERSON_READERS.includes(who) ? 403 : PEOPLE[who].visible.includes(k) ? 200 : 404,
       path: `/api/v1/people/${ids.people[k]}/employment-status`,
     })),
+  'PATCH /api/v1/people/:personId/address': (who, ids) =>
+    ALL_PEOPLE.map((k) => ({
+      label: `address of ${k} (stale version)`,
+      // Visible with location → 409 (stale version: nothing written); visible without location → 403; out of scope → 404.
+      expected:
+        who === 'anonymous'
+          ? 401
+          : !DECLARATION_RECORDERS.includes(who)
+            ? 403
+            : !PEOPLE[who].visible.includes(k)
+              ? 404
+              : PEOPLE[who].location.includes(k)
+                ? 409
+                : 403,
+      path: `/api/v1/people/${ids.people[k]}/address`,
+      init: { method: 'PATCH', json: { version: 999, domicile: null, reason: 'verifica accessi' } },
+    })),
   'POST /api/v1/people/:personId/availability-declarations': (who, ids) =>
     ALL_PEOPLE.map((k) => ({
       label: `declare ${k} (future date)`,

@@ -137,14 +137,37 @@ export function normalizeSearchText(text: string): string {
     .trim();
 }
 
-/** All labels of a concept as one searchable string, "| first | second |": each label is findable by prefix as "% q". */
-export function searchTextOf(labels: readonly string[]): string {
-  const seen = new Set<string>();
-  for (const label of labels) {
+export type LabelKind = 'preferred' | 'alternative' | 'hidden';
+
+export interface LabelRow {
+  kind: LabelKind;
+  label: string;
+  label_norm: string;
+}
+
+/** The search rows of an ESCO concept: one per distinct normalised label, the preferred label first and winning ties. */
+export function labelRows(concept: { preferredLabel: string; altLabels: readonly string[]; hiddenLabels: readonly string[] }): LabelRow[] {
+  const rows = new Map<string, LabelRow>();
+  const add = (kind: LabelKind, label: string) => {
     const norm = normalizeSearchText(label);
-    if (norm) seen.add(norm);
+    if (norm && !rows.has(norm)) rows.set(norm, { kind, label, label_norm: norm });
+  };
+  add('preferred', concept.preferredLabel);
+  for (const label of concept.altLabels) add('alternative', label);
+  for (const label of concept.hiddenLabels) add('hidden', label);
+  return [...rows.values()];
+}
+
+/** Words worth correcting typos towards: three letters or more, not plain numbers. */
+export const MIN_WORD_LENGTH = 3;
+
+/** The distinct words of normalised labels, for the typo-correction vocabulary. */
+export function wordsOf(labelNorms: Iterable<string>): string[] {
+  const words = new Set<string>();
+  for (const norm of labelNorms) {
+    for (const word of norm.split(' ')) if (word.length >= MIN_WORD_LENGTH && !/^\d+$/.test(word)) words.add(word);
   }
-  return `| ${[...seen].join(' | ')} |`;
+  return [...words];
 }
 
 /** Abbreviations kept in capitals when a label is put in sentence case. */
@@ -199,41 +222,4 @@ export function escoOccupationUri(id: string): string {
 /** Dotted CP2011 code or ATECO code as typed into a picker ("2.1.1", "62.01"): searched by code prefix. */
 export function looksLikeCode(query: string): boolean {
   return /^\d{1,2}(\.\d*)*$/.test(query.trim());
-}
-
-function trigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const word of normalizeSearchText(text).split(' ')) {
-    if (!word) continue;
-    const padded = `  ${word} `;
-    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  }
-  return out;
-}
-
-/** Share of the query's trigrams found in the label (as pg_trgm's word similarity, without the extent search). */
-export function queryCoverage(query: string, label: string): number {
-  const q = trigrams(query);
-  if (q.size === 0) return 0;
-  const l = trigrams(label);
-  let common = 0;
-  for (const t of q) if (l.has(t)) common++;
-  return common / q.size;
-}
-
-/**
- * The label to show beside the preferred one: the alternative label the query matched best, or null when the
- * preferred label matches at least as well (ESCO: "wire drawer" → "metal drawing machine operator").
- */
-export function bestMatchedLabel(query: string, preferred: string, alternatives: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestScore = queryCoverage(query, preferred);
-  for (const label of alternatives) {
-    const score = queryCoverage(query, label);
-    if (score > bestScore + 1e-9) {
-      best = label;
-      bestScore = score;
-    }
-  }
-  return best;
 }

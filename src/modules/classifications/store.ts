@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { SearchScope } from './importer/common.ts';
 import {
-  bestMatchedLabel,
   type CodeLabel,
   type EscoOccupationHit,
   escoIdFromUri,
@@ -19,133 +19,271 @@ import {
 } from './model.ts';
 
 /**
- * Picker searches, one SQL query each. Candidates: a word of some label starts with the query, or all the query's stems
- * start a word (full text with the language's stemmer: "cuochi" ~ "cuoco"), or the query is similar to a stretch of
- * the labels (pg_trgm word similarity: "programatore" ~ "programmatore") — served by the GIN indexes, combined with OR.
- * Order: exact label, exact alternative label, label prefix; then the rest by how closely the query matches whole words
- * (strict word similarity, the preferred label counting more than the alternatives), so "infermieri" puts "Infermiere"
- * before "Professioni sanitarie infermieristiche" although the latter starts with the typed letters.
+ * Picker searches (all pickers share rankedSearch below). A query is normalised like the labels, then:
+ *  A. labels equal to it or starting with it (btree on label_norm): exact label, exact alternative label, prefix
+ *     (whole first words before cut ones, preferred labels first, then shorter first);
+ *  B. labels holding every word of the query, each as typed (its stem as a prefix, with the language's stemmer:
+ *     "cuochi" ~ "cuoco") or corrected: a word not in the picker's vocabulary is matched against the vocabulary with
+ *     pg_trgm (GIN on classification_words: "programatore" → "programmatore", "idrualico" → "idraulico"), and the
+ *     corrections' stems join the full-text query (GIN on search_vector);
+ *  C. for several words, when A and B found too few: labels holding any of them.
+ * Within B and C, the closest whole-word match comes first (strict word similarity; an ESCO alternative label counts
+ * 0.9 of the preferred one), so "infermieri" puts "Infermiere" before "Professioni sanitarie infermieristiche".
+ * Similarity is computed only on a bounded set of candidates, never on every label: p95 well under 100 ms on the full
+ * CP2011 + ESCO sets (bench/classifications.ts). ESCO concepts have one row per label and come back once.
  */
 
-/** pg_trgm word similarity a typo must reach (0.6 by default in PostgreSQL; lower finds one more typo in short words). */
-export const TYPO_SIMILARITY = 0.5;
+/** Trigram similarity a vocabulary word needs to count as a correction of a query word (pg_trgm's default is 0.3). */
+export const CORRECTION_SIMILARITY = 0.35;
+/** Corrections kept per query word, best first. */
+export const CORRECTIONS_PER_WORD = 8;
+/** Candidates scored in steps B and C: those whose length is closest to the query's. */
+export const SCORED_CANDIDATES = 150;
+/** Query words shorter than this are not corrected (too many similar words). */
+const MIN_CORRECTED_LENGTH = 4;
 
 export interface SearchOptions {
   limit: number;
 }
 
-type SearchTable = 'occupations' | 'sectors' | 'esco_occupations' | 'esco_skills';
-
 interface RankedSearch {
-  table: SearchTable;
+  table: 'occupations' | 'sectors' | 'esco_occupation_labels' | 'esco_skill_labels';
+  scope: SearchScope;
+  language: string;
   /** Text-search configuration, as the table's generated search_vector uses it. */
   config: RawBuilder<unknown>;
-  columns: string[];
+  /** The concept a row belongs to (several label rows per ESCO concept). */
+  key: 'code' | 'uri';
   filter: RawBuilder<unknown>;
-  /** Last tie-break: the table's key. */
-  key: string;
   limit: number;
 }
 
-async function rankedSearch<R>(db: Db, query: string, plan: RankedSearch): Promise<(R & { tier: number })[]> {
+export interface RankedRow {
+  key: string;
+  /** The label that matched best, and its kind (CP2011 and ATECO rows have one, "preferred"). */
+  label: string;
+  kind: string;
+  tier: number;
+}
+
+interface Candidate extends RankedRow {
+  len: number;
+  score: number;
+}
+
+interface WordForms {
+  /** The word's stem, searched as a prefix; null for a stop word. */
+  stem: string | null;
+  /** Stems of the vocabulary words that correct it. */
+  corrections: string[];
+}
+
+const lexeme = (stem: string) => `'${stem.replaceAll("'", "''")}'`;
+
+async function rankedSearch(db: Db, query: string, plan: RankedSearch): Promise<RankedRow[]> {
   const qn = normalizeSearchText(query);
-  if (qn === '') return [];
-  const stems = sql`classification_prefix_query(${plan.config}, ${qn})`;
-  const wordPrefix = `% ${qn}%`;
-  const columns = sql.join(plan.columns.map((c) => sql.ref(`c.${c}`)));
+  if (qn.length < 2) return [];
+  const key = sql.ref(`c.${plan.key}`);
+  const kind = plan.key === 'code' ? sql`'preferred'` : sql`c.kind`;
   return db.transaction().execute(async (trx) => {
-    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`.execute(trx);
-    const result = await sql<R & { tier: number }>`
-      select ${columns}, c.tier from (
-        select ${columns}, c.label_norm, c.search_text,
+    // The planner prices the trigram operator as cheap and may compute a similarity for every vocabulary word: the
+    // candidates must come from the GIN index. `%` then keeps the words at least CORRECTION_SIMILARITY alike.
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('pg_trgm.similarity_threshold', ${String(CORRECTION_SIMILARITY)}, true)`.execute(
+      trx,
+    );
+    const found: RankedRow[] = [];
+    const seen = new Set<string>();
+    const take = (rows: RankedRow[]) => {
+      for (const row of rows) {
+        if (found.length >= plan.limit) return;
+        if (seen.has(row.key)) continue;
+        seen.add(row.key);
+        found.push(row);
+      }
+    };
+
+    // A. exact and prefix
+    // Whole first words before cut ones ("nurse assistant" before "nursemaid"), preferred labels before alternative ones.
+    const prefix = await sql<RankedRow>`
+      select ${key} as key, c.label, ${kind} as kind,
+        case when c.label_norm = ${qn} then (case when ${kind} = 'preferred' then 0 else 1 end) else 2 end as tier
+      from ${sql.table(plan.table)} c
+      where ${plan.filter} and c.label_norm like ${`${qn}%`}
+      order by tier, c.label_norm like ${`${qn} %`} desc, ${kind} <> 'preferred', length(c.label_norm), key
+      limit ${plan.limit * 5}`.execute(trx);
+    take(prefix.rows);
+    if (found.length >= plan.limit) return found;
+
+    // B. every word, as typed or corrected
+    const forms = await wordForms(trx, plan, qn.split(' '));
+    const typed = forms.filter((f) => f.stem !== null).map((f) => `${lexeme(f.stem as string)}:*`);
+    const groups = forms
+      .map((f) => [...(f.stem ? [`${lexeme(f.stem)}:*`] : []), ...f.corrections.map(lexeme)])
+      .filter((g) => g.length > 0)
+      .map((g) => `(${g.join(' | ')})`);
+    if (groups.length === 0) return found;
+    const exact = typed.length > 0 ? typed.join(' & ') : null;
+    const scored = async (match: string) => {
+      // Scores only the candidates whose length is closest to the query's (a cheap proxy for the closest match).
+      const rows = await sql<Candidate>`
+        select c.key, c.label, c.kind, c.len,
           case
-            when c.label_norm = ${qn} then 0
-            when c.search_text like ${`%| ${qn} |%`} then 1
-            when c.label_norm like ${`${qn}%`} then 2
-            when c.search_text like ${wordPrefix} then 3
-            when c.search_vector @@ ${stems} then 4
+            when (' ' || c.label_norm) like ${`% ${qn}%`} then 3
+            when c.search_vector @@ ${exact}::tsquery then 4
             else 5
-          end as tier
-        from ${sql.table(plan.table)} c
-        where ${plan.filter}
-          and (c.search_text like ${wordPrefix} or c.search_vector @@ ${stems} or ${qn} <% c.search_text)
-      ) c
-      order by least(c.tier, 3),
-        greatest(strict_word_similarity(${qn}, c.label_norm), 0.9 * strict_word_similarity(${qn}, c.search_text)) desc,
-        c.tier, length(c.label_norm), ${sql.ref(`c.${plan.key}`)}
-      limit ${plan.limit}`.execute(trx);
-    return result.rows;
+          end as tier,
+          strict_word_similarity(${qn}, c.label_norm) * (case when c.kind = 'preferred' then 1.0 else 0.9 end) as score
+        from (
+          select ${key} as key, c.label, ${kind} as kind, c.label_norm, c.search_vector, length(c.label_norm) as len
+          from ${sql.table(plan.table)} c
+          where ${plan.filter} and c.search_vector @@ ${match}::tsquery
+          order by abs(length(c.label_norm) - ${qn.length}), key
+          limit ${SCORED_CANDIDATES}
+        ) c`.execute(trx);
+      return rows.rows.sort((a, b) => b.score - a.score || a.tier - b.tier || a.len - b.len || a.key.localeCompare(b.key));
+    };
+    take(await scored(groups.join(' & ')));
+
+    // C. any word
+    if (found.length < plan.limit && groups.length > 1) take(await scored(groups.join(' | ')));
+    return found;
   });
+}
+
+/** Each query word's stem and, for a word the picker's vocabulary does not have, the stems of its closest words there. */
+async function wordForms(trx: Db, plan: RankedSearch, words: string[]): Promise<WordForms[]> {
+  const scope = sql.lit(plan.scope); // a literal: the planner then picks that scope's partial trigram index
+  const typed = await sql<{ word: string; stem: string | null; known: boolean }>`
+    select w.word, (select min(lexeme) from unnest(to_tsvector(${plan.config}, w.word))) as stem,
+      exists (select 1 from classification_words k where k.word = w.word and k.scope = ${scope} and k.language = ${plan.language}) as known
+    from unnest(${words}::text[]) with ordinality as w(word, i)
+    order by w.i`.execute(trx);
+  const forms: WordForms[] = [];
+  for (const { word, stem, known } of typed.rows) {
+    const form: WordForms = { stem, corrections: [] };
+    forms.push(form);
+    if (known || word.length < MIN_CORRECTED_LENGTH) continue;
+    const similar = await sql<{ stem: string | null }>`
+      select (select min(lexeme) from unnest(to_tsvector(${plan.config}, l.word))) as stem
+      from classification_words l
+      where l.word % ${word} and l.scope = ${scope} and l.language = ${plan.language}
+      order by similarity(${word}, l.word) desc, l.word
+      limit ${CORRECTIONS_PER_WORD}`.execute(trx);
+    for (const row of similar.rows) {
+      if (row.stem && row.stem !== stem && !form.corrections.includes(row.stem)) form.corrections.push(row.stem);
+    }
+  }
+  return forms;
 }
 
 function matchOf(tier: number): MatchKind {
   return MATCH_KINDS[tier] ?? 'similar';
 }
 
-// ——— CP2011 occupations ———
+// ——— CP2011 occupations and ATECO sectors ———
 
 interface HierarchyRow {
   code: string;
   level: number;
   label: string;
   display_label: string;
+  tier: number;
 }
 
-/** Ancestors of each code, level 1 first, in one recursive query. */
-async function pathsOf(db: Db, table: 'occupations' | 'sectors', codes: string[]): Promise<Map<string, CodeLabel[]>> {
-  const paths = new Map<string, CodeLabel[]>(codes.map((c) => [c, []]));
-  if (codes.length === 0) return paths;
-  const rows = await sql<{ child: string; code: string; label: string; level: number }>`
-    with recursive up(child, code, parent_code, label, level) as (
-      select c.code, p.code, p.parent_code, p.display_label, p.level
-      from ${sql.table(table)} c join ${sql.table(table)} p on p.code = c.parent_code
-      where c.code in (${sql.join(codes)})
-      union all
-      select up.child, p.code, p.parent_code, p.display_label, p.level
-      from up join ${sql.table(table)} p on p.code = up.parent_code
-    )
-    select child, code, label, level from up order by child, level`.execute(db);
-  for (const row of rows.rows) paths.get(row.child)?.push({ code: row.code, label: row.label });
+/** Codes that can be ancestors of a code: its dotted prefixes, and for ATECO the section letter. */
+function ancestorCandidates(code: string, section?: string): string[] {
+  const out: string[] = section && section !== code ? [section] : [];
+  for (let i = code.indexOf('.'); i > 0; i = code.indexOf('.', i + 1)) out.push(code.slice(0, i));
+  if (/^\d{2}\./.test(code)) out.push(code.slice(0, 2));
+  if (section) for (let i = 3; i < code.length - 1; i++) if (code[i] !== '.') out.push(code.slice(0, i + 1));
+  return [...new Set(out)].filter((c) => c.length < code.length);
+}
+
+/** Ancestors of each row, level 1 first: the candidates in one query, then the parent links followed in memory. */
+async function pathsOf(
+  db: Db,
+  table: 'occupations' | 'sectors',
+  rows: { code: string; parent_code: string | null; section?: string }[],
+): Promise<Map<string, CodeLabel[]>> {
+  const paths = new Map<string, CodeLabel[]>();
+  const wanted = [...new Set(rows.flatMap((r) => ancestorCandidates(r.code, r.section)))];
+  const found = wanted.length > 0 ? await db.selectFrom(table).select(['code', 'parent_code', 'display_label']).where('code', 'in', wanted).execute() : [];
+  const byCode = new Map(found.map((r) => [r.code, r]));
+  for (const row of rows) {
+    const path: CodeLabel[] = [];
+    for (let parent = byCode.get(row.parent_code ?? ''); parent && path.length < 6; parent = byCode.get(parent.parent_code ?? '')) {
+      path.unshift({ code: parent.code, label: parent.display_label });
+    }
+    paths.set(row.code, path);
+  }
   return paths;
 }
 
-export async function searchOccupations(db: Db, query: string, options: SearchOptions & { minLevel?: number }): Promise<OccupationHit[]> {
+/** Code prefix search ("2.1.1", "62.0"): the code itself, then its descendants, upper levels first. */
+async function searchByCode(db: Db, table: 'occupations' | 'sectors', query: string, minLevel: number, limit: number) {
+  const code = query.trim().replace(/\.$/, '');
+  const rows = await db
+    .selectFrom(table)
+    .select(['code', 'level'])
+    .where('level', '>=', minLevel)
+    .where((eb) => eb.or([eb('code', '=', code), eb('code', 'like', `${code}.%`), ...(table === 'sectors' ? [eb('code', 'like', `${code}%`)] : [])]))
+    .orderBy('level')
+    .orderBy('code')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ key: r.code, tier: r.code === code ? 0 : 2 }));
+}
+
+async function hierarchyHits(db: Db, table: 'occupations' | 'sectors', query: string, options: SearchOptions & { minLevel?: number }) {
   const minLevel = options.minLevel ?? 1;
-  let rows: (HierarchyRow & { tier: number })[];
-  if (looksLikeCode(query)) {
-    const code = query.trim().replace(/\.$/, '');
-    rows = (
-      await db
-        .selectFrom('occupations')
-        .select(['code', 'level', 'label', 'display_label'])
-        .where('level', '>=', minLevel)
-        .where((eb) => eb.or([eb('code', '=', code), eb('code', 'like', `${code}.%`)]))
-        .orderBy('level')
-        .orderBy(sql`string_to_array(code, '.')::int[]`)
-        .limit(options.limit)
-        .execute()
-    ).map((r) => ({ ...r, tier: r.code === code ? 0 : 2 }));
-  } else {
-    rows = await rankedSearch<HierarchyRow>(db, query, {
-      table: 'occupations',
-      config: sql`'pg_catalog.italian'::regconfig`,
-      columns: ['code', 'level', 'label', 'display_label'],
-      filter: sql`c.level >= ${minLevel}`,
-      key: 'code',
-      limit: options.limit,
-    });
-  }
-  const paths = await pathsOf(
-    db,
-    'occupations',
-    rows.map((r) => r.code),
-  );
+  const ranked = looksLikeCode(query)
+    ? await searchByCode(db, table, query, minLevel, options.limit)
+    : await rankedSearch(db, query, {
+        table,
+        scope: table,
+        language: 'it',
+        config: sql`'pg_catalog.italian'::regconfig`,
+        key: 'code',
+        filter: sql`c.level >= ${minLevel}`,
+        limit: options.limit,
+      });
+  const codes = ranked.map((r) => r.key);
+  if (codes.length === 0) return { rows: [] as (HierarchyRow & { parent_code: string | null; section?: string })[], paths: new Map<string, CodeLabel[]>() };
+  const found = await db
+    .selectFrom(table)
+    .select(['code', 'level', 'label', 'display_label', 'parent_code', ...(table === 'sectors' ? (['section'] as const) : [])])
+    .where('code', 'in', codes)
+    .execute();
+  const byCode = new Map(found.map((r) => [r.code, r as typeof r & { section?: string }]));
+  const rows = ranked.flatMap((r) => {
+    const row = byCode.get(r.key);
+    return row ? [{ ...row, tier: r.tier }] : [];
+  });
+  return { rows, paths: await pathsOf(db, table, rows) };
+}
+
+export async function searchOccupations(db: Db, query: string, options: SearchOptions & { minLevel?: number }): Promise<OccupationHit[]> {
+  const { rows, paths } = await hierarchyHits(db, 'occupations', query, options);
   return rows.map((r) => ({
     code: r.code,
     label: r.display_label,
     sourceLabel: r.label,
     level: r.level,
     levelName: OCCUPATION_LEVEL_NAMES[r.level] ?? '',
+    path: paths.get(r.code) ?? [],
+    match: matchOf(r.tier),
+  }));
+}
+
+export async function searchSectors(db: Db, query: string, options: SearchOptions & { minLevel?: number }): Promise<SectorHit[]> {
+  const { rows, paths } = await hierarchyHits(db, 'sectors', query, options);
+  return rows.map((r) => ({
+    code: r.code,
+    label: r.display_label,
+    sourceLabel: r.label,
+    level: r.level,
+    levelName: SECTOR_LEVEL_NAMES[r.level] ?? '',
+    section: r.section ?? '',
     path: paths.get(r.code) ?? [],
     match: matchOf(r.tier),
   }));
@@ -169,14 +307,12 @@ export const ESCO_LINK_NOTE =
 export async function findOccupation(db: Db, code: string): Promise<OccupationDetail | null> {
   const row = await db
     .selectFrom('occupations')
-    .select(['code', 'level', 'label', 'display_label', 'valid_from', 'valid_to'])
+    .select(['code', 'level', 'label', 'display_label', 'parent_code', 'valid_from', 'valid_to'])
     .where('code', '=', code)
     .executeTakeFirst();
   if (!row) return null;
-  const [paths, children] = [
-    await pathsOf(db, 'occupations', [code]),
-    await db.selectFrom('occupations').select(['code', 'display_label', 'level']).where('parent_code', '=', code).execute(),
-  ];
+  const paths = await pathsOf(db, 'occupations', [row]);
+  const children = await db.selectFrom('occupations').select(['code', 'display_label', 'level']).where('parent_code', '=', code).execute();
   return {
     code: row.code,
     label: row.display_label,
@@ -191,51 +327,6 @@ export async function findOccupation(db: Db, code: string): Promise<OccupationDe
   };
 }
 
-// ——— ATECO sectors ———
-
-export async function searchSectors(db: Db, query: string, options: SearchOptions & { minLevel?: number }): Promise<SectorHit[]> {
-  const minLevel = options.minLevel ?? 1;
-  let rows: (HierarchyRow & { section: string; tier: number })[];
-  if (looksLikeCode(query)) {
-    const code = query.trim().replace(/\.$/, '');
-    rows = (
-      await db
-        .selectFrom('sectors')
-        .select(['code', 'level', 'label', 'display_label', 'section'])
-        .where('level', '>=', minLevel)
-        .where('code', 'like', `${code}%`)
-        .orderBy('level')
-        .orderBy('code')
-        .limit(options.limit)
-        .execute()
-    ).map((r) => ({ ...r, tier: r.code === code ? 0 : 2 }));
-  } else {
-    rows = await rankedSearch<HierarchyRow & { section: string }>(db, query, {
-      table: 'sectors',
-      config: sql`'pg_catalog.italian'::regconfig`,
-      columns: ['code', 'level', 'label', 'display_label', 'section'],
-      filter: sql`c.level >= ${minLevel}`,
-      key: 'code',
-      limit: options.limit,
-    });
-  }
-  const paths = await pathsOf(
-    db,
-    'sectors',
-    rows.map((r) => r.code),
-  );
-  return rows.map((r) => ({
-    code: r.code,
-    label: r.display_label,
-    sourceLabel: r.label,
-    level: r.level,
-    levelName: SECTOR_LEVEL_NAMES[r.level] ?? '',
-    section: r.section,
-    path: paths.get(r.code) ?? [],
-    match: matchOf(r.tier),
-  }));
-}
-
 // ——— ESCO ———
 
 /** The language asked for; without one, Italian when its labels are loaded, else English (the copy in ../shared/data). */
@@ -245,64 +336,89 @@ export async function escoLanguage(db: Db, table: 'esco_occupations' | 'esco_ski
   return italian ? 'it' : 'en';
 }
 
-interface EscoOccupationRow {
-  uri: string;
-  code: string;
-  isco_group: string;
-  preferred_label: string;
-  alt_labels: string[];
-  language: string;
+/** The matched label to show beside the preferred one: an alternative label (hidden ones are misspellings, not shown). */
+function matchedLabel(row: RankedRow): string | null {
+  return row.kind === 'alternative' ? row.label : null;
 }
 
 export async function searchEscoOccupations(db: Db, query: string, options: SearchOptions & { language: string }): Promise<EscoOccupationHit[]> {
-  const rows = await rankedSearch<EscoOccupationRow>(db, query, {
-    table: 'esco_occupations',
+  const ranked = await rankedSearch(db, query, {
+    table: 'esco_occupation_labels',
+    scope: 'esco_occupations',
+    language: options.language,
     config: sql`classification_text_config(${options.language})`,
-    columns: ['uri', 'code', 'isco_group', 'preferred_label', 'alt_labels', 'language'],
-    filter: sql`c.language = ${options.language}`,
     key: 'uri',
+    filter: sql`c.language = ${options.language}`,
     limit: options.limit,
   });
-  return rows.map((r) => ({
-    id: escoIdFromUri(r.uri),
-    uri: r.uri,
-    code: r.code,
-    iscoGroup: r.isco_group,
-    label: r.preferred_label,
-    matchedLabel: bestMatchedLabel(query, r.preferred_label, r.alt_labels),
-    language: r.language,
-    match: matchOf(r.tier),
-  }));
-}
-
-interface EscoSkillRow {
-  uri: string;
-  skill_type: string | null;
-  reuse_level: string | null;
-  preferred_label: string;
-  alt_labels: string[];
-  language: string;
+  if (ranked.length === 0) return [];
+  const concepts = await db
+    .selectFrom('esco_occupations')
+    .select(['uri', 'code', 'isco_group', 'preferred_label'])
+    .where('language', '=', options.language)
+    .where(
+      'uri',
+      'in',
+      ranked.map((r) => r.key),
+    )
+    .execute();
+  const byUri = new Map(concepts.map((c) => [c.uri, c]));
+  return ranked.flatMap((r) => {
+    const c = byUri.get(r.key);
+    if (!c) return [];
+    return [
+      {
+        id: escoIdFromUri(c.uri),
+        uri: c.uri,
+        code: c.code,
+        iscoGroup: c.isco_group,
+        label: c.preferred_label,
+        matchedLabel: matchedLabel(r),
+        language: options.language,
+        match: matchOf(r.tier),
+      },
+    ];
+  });
 }
 
 export async function searchSkills(db: Db, query: string, options: SearchOptions & { language: string }): Promise<SkillHit[]> {
-  const rows = await rankedSearch<EscoSkillRow>(db, query, {
-    table: 'esco_skills',
+  const ranked = await rankedSearch(db, query, {
+    table: 'esco_skill_labels',
+    scope: 'esco_skills',
+    language: options.language,
     config: sql`classification_text_config(${options.language})`,
-    columns: ['uri', 'skill_type', 'reuse_level', 'preferred_label', 'alt_labels', 'language'],
-    filter: sql`c.language = ${options.language}`,
     key: 'uri',
+    filter: sql`c.language = ${options.language}`,
     limit: options.limit,
   });
-  return rows.map((r) => ({
-    id: escoIdFromUri(r.uri),
-    uri: r.uri,
-    label: r.preferred_label,
-    matchedLabel: bestMatchedLabel(query, r.preferred_label, r.alt_labels),
-    skillType: r.skill_type,
-    reuseLevel: r.reuse_level,
-    language: r.language,
-    match: matchOf(r.tier),
-  }));
+  if (ranked.length === 0) return [];
+  const concepts = await db
+    .selectFrom('esco_skills')
+    .select(['uri', 'skill_type', 'reuse_level', 'preferred_label'])
+    .where('language', '=', options.language)
+    .where(
+      'uri',
+      'in',
+      ranked.map((r) => r.key),
+    )
+    .execute();
+  const byUri = new Map(concepts.map((c) => [c.uri, c]));
+  return ranked.flatMap((r) => {
+    const c = byUri.get(r.key);
+    if (!c) return [];
+    return [
+      {
+        id: escoIdFromUri(c.uri),
+        uri: c.uri,
+        label: c.preferred_label,
+        matchedLabel: matchedLabel(r),
+        skillType: c.skill_type,
+        reuseLevel: c.reuse_level,
+        language: options.language,
+        match: matchOf(r.tier),
+      },
+    ];
+  });
 }
 
 export interface OccupationSkill {

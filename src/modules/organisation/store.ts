@@ -149,6 +149,7 @@ export async function staffOf(db: Db, jobCentreId: string) {
     .select(['id', 'display_name as displayName', 'role', 'username'])
     .where('job_centre_id', '=', jobCentreId)
     .where('role', 'in', ['operator', 'manager'])
+    .where('active', '=', true)
     .orderBy('display_name')
     .execute();
 }

@@ -15,6 +15,8 @@ export interface PersonView {
   email: string | null;
   phone: string | null;
   protected: boolean;
+  /** For optimistic concurrency on edits. */
+  version: number;
   specialCategory?: { notes: string | null } | null;
   /** Sections the caller may not see: the UI shows them as "Dato riservato". */
   hiddenFields: string[];

@@ -8,6 +8,7 @@ import { problems } from '../../platform/http/problems.ts';
 import { type App, type AppDeps, requestContext } from '../../platform/http/server.ts';
 import { statusView } from './statusStore.ts';
 import { consultationsOf, findPersonView, searchPeople } from './store.ts';
+import { ChangeAddressInput, changeAddress } from './useCases/ChangeAddress.ts';
 import { DeclareAvailabilityInput, declareAvailability, RevokeDeclarationInput, revokeDeclaration } from './useCases/DeclareAvailability.ts';
 import { RegisterPersonInput, registerPerson } from './useCases/RegisterPerson.ts';
 
@@ -69,6 +70,7 @@ const PersonSchema = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   protected: z.boolean(),
+  version: z.number().int(),
   specialCategory: z.object({ notes: z.string().nullable() }).nullable().optional(),
   hiddenFields: z.array(z.string()),
 });
@@ -132,6 +134,26 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<voi
       );
       return view;
     },
+  });
+
+  app.patch('/api/v1/people/:personId/address', {
+    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'protected') },
+    schema: {
+      tags: ['Persone'],
+      summary: 'Modifica residenza o domicilio con un motivo (il centro competente segue il domicilio, altrimenti la residenza)',
+      operationId: 'changePersonAddress',
+      params: PersonParams,
+      body: ChangeAddressInput,
+      response: {
+        200: z.object({
+          id: z.string(),
+          version: z.number().int(),
+          jobCentre: z.object({ id: z.string(), name: z.string() }),
+          movedToAnotherJobCentre: z.boolean(),
+        }),
+      },
+    },
+    handler: async (request) => changeAddress(deps, request.actor as Actor, requestContext(request), request.params.personId, request.body),
   });
 
   app.post('/api/v1/people/:personId/availability-declarations', {

@@ -24,6 +24,7 @@ function baseQuery(db: Db) {
       'people.special_category_notes',
       'people.protected_person',
       'people.job_centre_id',
+      'people.version',
       'rm.name as residence_municipality',
       'dm.name as domicile_municipality',
       'jc.name as job_centre_name',
@@ -56,6 +57,7 @@ export async function findPersonView(db: Db, actor: Actor, personId: string): Pr
     email: row.email,
     phone: row.phone,
     protected: row.protected_person,
+    version: row.version,
     hiddenFields,
   };
   if (access.location) {

@@ -49,6 +49,8 @@ class Mutex {
   }
 }
 
+const LOCK_TIMEOUT_MS = Number(process.env.PONTE_PGLITE_LOCK_TIMEOUT_MS ?? 60_000);
+
 class PGliteDriver implements Driver {
   readonly #pg: PGlite;
   readonly #mutex = new Mutex();
@@ -57,8 +59,25 @@ class PGliteDriver implements Driver {
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    const release = await this.#mutex.lock();
-    return new PGliteConnection(this.#pg, release);
+    const acquired = this.#mutex.lock();
+    let timer: NodeJS.Timeout | undefined;
+    // PGlite has one connection: a query issued on the database while a transaction of the same flow waits
+    // would wait forever. Fail loudly instead of hanging.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`PGlite: connessione non disponibile dopo ${LOCK_TIMEOUT_MS / 1000} s (query fuori dalla transazione in corso?)`)),
+        LOCK_TIMEOUT_MS,
+      );
+    });
+    try {
+      const release = await Promise.race([acquired, timeout]);
+      return new PGliteConnection(this.#pg, release);
+    } catch (error) {
+      void acquired.then((release) => release()); // hand the lock on when it finally comes
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';

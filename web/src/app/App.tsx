@@ -4,12 +4,13 @@ import { I18nProvider } from '../i18n/index.tsx';
 import { NotFoundPage } from '../ui/ErrorPages.tsx';
 import { HomeRedirect, RequireAuth } from './guards.tsx';
 import { Layout } from './Layout.tsx';
-import { AUDIT_ACCESS, BACKOFFICE_ACCESS, CITIZEN_ACCESS, EMPLOYER_ACCESS, REGION_ACCESS } from './roles.ts';
+import { AUDIT_ACCESS, BACKOFFICE_ACCESS, CITIZEN_ACCESS, EMPLOYER_ACCESS, REGION_ACCESS, REGISTRAR_ACCESS } from './roles.ts';
 import { SessionProvider } from './session.tsx';
 
 // Pages are split into their own chunks; the shell (header, footer, session) loads first.
 const LoginPage = lazy(() => import('./LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
 const BackofficeHome = lazy(() => import('../faces/backoffice/BackofficeHome.tsx').then((m) => ({ default: m.BackofficeHome })));
+const RegisterPersonPage = lazy(() => import('../modules/people/RegisterPersonPage.tsx').then((m) => ({ default: m.RegisterPersonPage })));
 const PersonDetailPage = lazy(() => import('../faces/backoffice/PersonDetailPage.tsx').then((m) => ({ default: m.PersonDetailPage })));
 const JobCentrePage = lazy(() => import('../modules/organisation/JobCentrePage.tsx').then((m) => ({ default: m.JobCentrePage })));
 const RegionPage = lazy(() => import('../modules/organisation/RegionPage.tsx').then((m) => ({ default: m.RegionPage })));
@@ -31,6 +32,14 @@ export function App() {
                 element={
                   <RequireAuth roles={BACKOFFICE_ACCESS}>
                     <BackofficeHome />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="operatore/persone/nuova"
+                element={
+                  <RequireAuth roles={REGISTRAR_ACCESS}>
+                    <RegisterPersonPage />
                   </RequireAuth>
                 }
               />

@@ -69,6 +69,7 @@ async function readProblem(res: Response): Promise<Problem> {
       const body = (await res.json()) as Partial<Problem> | null;
       if (body && typeof body === 'object') {
         return {
+          ...body, // extension members, e.g. currentVersion and changedFields of a 409
           type: typeof body.type === 'string' ? body.type : undefined,
           title: typeof body.title === 'string' ? body.title : undefined,
           status: typeof body.status === 'number' ? body.status : res.status,

@@ -9,11 +9,14 @@ export const REGION_ACCESS: readonly Role[] = ['agency_admin'];
 export const AUDIT_ACCESS: readonly Role[] = ['auditor', 'agency_admin'];
 export const CITIZEN_ACCESS: readonly Role[] = ['citizen'];
 export const EMPLOYER_ACCESS: readonly Role[] = ['employer'];
+/** Who may register people and record or revoke their availability declarations. */
+export const REGISTRAR_ACCESS: readonly Role[] = ['operator', 'manager', 'agency_admin'];
 
 export const PATHS = {
   login: '/login',
   backoffice: '/operatore',
   person: (id: string) => `/operatore/persone/${encodeURIComponent(id)}`,
+  registerPerson: '/operatore/persone/nuova',
   jobCentre: (id: string) => `/cpi/${encodeURIComponent(id)}`,
   region: '/regione',
   audit: '/audit',
@@ -47,6 +50,7 @@ export interface NavEntry {
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: PATHS.region, label: 'nav.region', roles: REGION_ACCESS },
   { to: PATHS.backoffice, label: 'nav.backoffice', roles: BACKOFFICE_ACCESS },
+  { to: PATHS.registerPerson, label: 'nav.registerPerson', roles: REGISTRAR_ACCESS },
   { to: PATHS.audit, label: 'nav.audit', roles: AUDIT_ACCESS },
   { to: PATHS.citizen, label: 'nav.citizen', roles: CITIZEN_ACCESS },
   { to: PATHS.employer, label: 'nav.employer', roles: EMPLOYER_ACCESS },
@@ -59,6 +63,7 @@ export function navFor(role: Role): NavEntry[] {
 /** Whether a role may open a path (used to honour "return to where you were" after login). */
 export function mayOpen(role: Role, path: string): boolean {
   const rules: [string, readonly Role[]][] = [
+    [PATHS.registerPerson, REGISTRAR_ACCESS],
     ['/operatore', BACKOFFICE_ACCESS],
     ['/cpi/', BACKOFFICE_ACCESS],
     ['/regione', REGION_ACCESS],

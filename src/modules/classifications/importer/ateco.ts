@@ -2,8 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../../platform/db/database.ts';
 import { ImportFileError, type PendingRow, type RowCheck, type RowResult, required, seenBefore } from '../../organisation/index.ts';
-import { cleanLabel, normalizeSearchText, SECTOR_LEVEL_NAMES, searchTextOf, sentenceCase } from '../model.ts';
+import { cleanLabel, normalizeSearchText, SECTOR_LEVEL_NAMES, sentenceCase } from '../model.ts';
 import {
+  addWords,
   type ClassificationImportOptions,
   type ClassificationImportReport,
   type ClassificationSpec,
@@ -132,7 +133,6 @@ async function applySectors(trx: Db, rows: PendingRow<SectorRow>[]): Promise<Row
       valid_from: row.validFrom,
       valid_to: row.validTo,
       label_norm: normalizeSearchText(row.label),
-      search_text: searchTextOf([row.label]),
     });
   }
   if (values.length > 0) {
@@ -150,10 +150,15 @@ async function applySectors(trx: Db, rows: PendingRow<SectorRow>[]): Promise<Row
           valid_from: eb.ref('excluded.valid_from'),
           valid_to: eb.ref('excluded.valid_to'),
           label_norm: eb.ref('excluded.label_norm'),
-          search_text: eb.ref('excluded.search_text'),
         })),
       )
       .execute();
+    await addWords(
+      trx,
+      'sectors',
+      'it',
+      values.map((v) => v.label_norm),
+    );
   }
   return results;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { type ImportOptions, type ImportReport, type ImportSpec, runImport } from '../../organisation/index.ts';
+import { wordsOf } from '../model.ts';
 
 export type ClassificationImportKind =
   | 'cp2011-levels'
@@ -54,3 +55,19 @@ export async function missingCodes(db: Db, table: 'occupations' | 'sectors', cod
   const present = new Set(found.map((r) => r.code));
   return new Set(wanted.filter((c) => !present.has(c)));
 }
+
+/** Pickers, each with its own typo-correction vocabulary (classification_words.scope). */
+export type SearchScope = 'occupations' | 'sectors' | 'esco_occupations' | 'esco_skills';
+
+/** Adds the words of these normalised labels to the picker's vocabulary (words already there are left alone). */
+export async function addWords(db: Db, scope: SearchScope, language: string, labelNorms: Iterable<string>): Promise<void> {
+  const words = wordsOf(labelNorms);
+  for (let i = 0; i < words.length; i += WORDS_PER_INSERT) {
+    await db
+      .insertInto('classification_words')
+      .values(words.slice(i, i + WORDS_PER_INSERT).map((word) => ({ scope, language, word })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+const WORDS_PER_INSERT = 10_000;

@@ -2,8 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Db } from '../../../platform/db/database.ts';
 import { ImportFileError, type PendingRow, type RowCheck, type RowResult, required, seenBefore } from '../../organisation/index.ts';
-import { cleanLabel, ESCO_LANGUAGES, type EscoLanguage, isEscoLanguage, normalizeSearchText, searchTextOf, splitLabels } from '../model.ts';
+import { cleanLabel, ESCO_LANGUAGES, type EscoLanguage, isEscoLanguage, labelRows, splitLabels } from '../model.ts';
 import {
+  addWords,
   type ClassificationImportOptions,
   type ClassificationImportReport,
   type ClassificationSpec,
@@ -200,7 +201,7 @@ function checkLabels(v: LabelValues, kind: 'occupation' | 'skill', conceptType: 
   };
 }
 
-function labelColumns(row: ConceptLabels, language: string) {
+function conceptColumns(row: ConceptLabels, language: string) {
   return {
     uri: row.uri,
     language,
@@ -210,10 +211,29 @@ function labelColumns(row: ConceptLabels, language: string) {
     description: row.description,
     status: row.status,
     modified_at: row.modifiedAt,
-    label_norm: normalizeSearchText(row.preferredLabel),
-    search_text: searchTextOf([row.preferredLabel, ...row.altLabels, ...row.hiddenLabels]),
   };
 }
+
+/** Rewrites the search labels of the batch's concepts (the concept rows are written first: the labels reference them). */
+async function replaceLabels(trx: Db, table: 'esco_occupation_labels' | 'esco_skill_labels', rows: PendingRow<ConceptLabels>[], language: string) {
+  const uris = rows.map(({ row }) => row.uri);
+  await trx.deleteFrom(table).where('language', '=', language).where('uri', 'in', uris).execute();
+  const labels = rows.flatMap(({ row }) => labelRows(row).map((label) => ({ uri: row.uri, language, ...label })));
+  for (let i = 0; i < labels.length; i += LABELS_PER_INSERT) {
+    await trx
+      .insertInto(table)
+      .values(labels.slice(i, i + LABELS_PER_INSERT))
+      .execute();
+  }
+  await addWords(
+    trx,
+    table === 'esco_occupation_labels' ? 'esco_occupations' : 'esco_skills',
+    language,
+    labels.map((l) => l.label_norm),
+  );
+}
+/** 5 parameters a label: well under PostgreSQL's 65,535 parameters a statement. */
+const LABELS_PER_INSERT = 5000;
 
 export async function importEscoOccupations(db: Db, file: string, options: EscoImportOptions = {}): Promise<ClassificationImportReport> {
   const language = escoLanguageOf(file, options.language);
@@ -235,7 +255,7 @@ export async function importEscoOccupations(db: Db, file: string, options: EscoI
     async apply(trx, rows): Promise<RowResult[]> {
       await trx
         .insertInto('esco_occupations')
-        .values(rows.map(({ row }) => ({ ...labelColumns(row, language), code: row.code, isco_group: row.iscoGroup })))
+        .values(rows.map(({ row }) => ({ ...conceptColumns(row, language), code: row.code, isco_group: row.iscoGroup })))
         .onConflict((oc) =>
           oc.columns(['uri', 'language']).doUpdateSet((eb) => ({
             code: eb.ref('excluded.code'),
@@ -246,11 +266,10 @@ export async function importEscoOccupations(db: Db, file: string, options: EscoI
             description: eb.ref('excluded.description'),
             status: eb.ref('excluded.status'),
             modified_at: eb.ref('excluded.modified_at'),
-            label_norm: eb.ref('excluded.label_norm'),
-            search_text: eb.ref('excluded.search_text'),
           })),
         )
         .execute();
+      await replaceLabels(trx, 'esco_occupation_labels', rows, language);
       return rows.map(() => 'applied');
     },
   };
@@ -287,7 +306,7 @@ export async function importEscoSkills(db: Db, file: string, options: EscoImport
     async apply(trx, rows): Promise<RowResult[]> {
       await trx
         .insertInto('esco_skills')
-        .values(rows.map(({ row }) => ({ ...labelColumns(row, language), skill_type: row.skillType, reuse_level: row.reuseLevel })))
+        .values(rows.map(({ row }) => ({ ...conceptColumns(row, language), skill_type: row.skillType, reuse_level: row.reuseLevel })))
         .onConflict((oc) =>
           oc.columns(['uri', 'language']).doUpdateSet((eb) => ({
             skill_type: eb.ref('excluded.skill_type'),
@@ -298,11 +317,10 @@ export async function importEscoSkills(db: Db, file: string, options: EscoImport
             description: eb.ref('excluded.description'),
             status: eb.ref('excluded.status'),
             modified_at: eb.ref('excluded.modified_at'),
-            label_norm: eb.ref('excluded.label_norm'),
-            search_text: eb.ref('excluded.search_text'),
           })),
         )
         .execute();
+      await replaceLabels(trx, 'esco_skill_labels', rows, language);
       return rows.map(() => 'applied');
     },
   };

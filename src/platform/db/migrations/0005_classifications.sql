@@ -2,11 +2,14 @@
 -- + the ministerial 6th level of job titles), ISTAT ATECO 2007 sectors, ESCO occupations, skills, ISCO-08 groups and
 -- occupation–skill relations. Reference data: written only by the classification importers (idempotent upserts).
 --
--- Search columns, the same on every table, written by the importer (src/modules/classifications/model.ts):
---   label_norm   the main label lower-cased, accents and punctuation removed ("attività" → "attivita")
---   search_text  every label of the row, normalised the same way, as "| label | alt label | … |"
---   search_vector  full text over search_text with the language's stemmer (generated, stored)
--- Pickers match: exact or prefix (LIKE on search_text), stems (search_vector), typos (pg_trgm on search_text).
+-- Search columns (CP2011 and ATECO rows; one row per label of ESCO concepts), written by the importer
+-- (src/modules/classifications/model.ts):
+--   label_norm     the label lower-cased, accents and punctuation removed ("Attività d'ufficio" → "attivita d ufficio");
+--                  btree (text_pattern_ops) for exact and prefix matches
+--   search_vector  full text over label_norm with the language's stemmer (generated, stored; GIN)
+-- and classification_words, every word of those labels with a trigram GIN index: a typo in the query ("programatore")
+-- is corrected against these words ("programmatore"), then the labels are found through search_vector.
+-- See src/modules/classifications/store.ts for the search itself.
 
 create extension if not exists pg_trgm;
 
@@ -37,15 +40,6 @@ as $$
   end
 $$;
 
--- The query's stems as prefixes, all required: "infermiere pediatrico" → 'inferm':* & 'pediatr':*. NULL when the query
--- has only stop words. Immutable, so the planner computes it once per query and the GIN index on search_vector serves it.
--- The query must already be normalised (letters, digits, spaces), as search_text is.
-create function classification_prefix_query(config regconfig, query text) returns tsquery
-language sql immutable parallel safe
-as $$
-  select string_agg(quote_literal(lexeme) || ':*', ' & ')::tsquery from unnest(to_tsvector(config, query))
-$$;
-
 -- ISTAT CP2011: level 1 grande gruppo … 5 unità professionale; level 6 = ministerial job title (voce professionale).
 create table occupations (
   code text primary key,
@@ -56,14 +50,13 @@ create table occupations (
   valid_from date not null,
   valid_to date,
   label_norm text not null,
-  search_text text not null,
-  search_vector tsvector generated always as (to_tsvector('pg_catalog.italian'::regconfig, search_text)) stored,
+  search_vector tsvector generated always as (to_tsvector('pg_catalog.italian'::regconfig, label_norm)) stored,
   check ((level = 1) = (parent_code is null))
 );
 create index occupations_parent on occupations(parent_code);
 create index occupations_code_prefix on occupations(code text_pattern_ops);
-create index occupations_search_trgm on occupations using gin (search_text gin_trgm_ops);
-create index occupations_search_fts on occupations using gin (search_vector);
+create index occupations_label_prefix on occupations(label_norm text_pattern_ops);
+create index occupations_search on occupations using gin (search_vector);
 
 -- ISTAT ATECO 2007: level 1 sezione (A–U), 2 divisione, 3 gruppo, 4 classe, 5 categoria (not in the ministerial table), 6 sottocategoria.
 create table sectors (
@@ -77,14 +70,13 @@ create table sectors (
   valid_from date not null,
   valid_to date,
   label_norm text not null,
-  search_text text not null,
-  search_vector tsvector generated always as (to_tsvector('pg_catalog.italian'::regconfig, search_text)) stored,
+  search_vector tsvector generated always as (to_tsvector('pg_catalog.italian'::regconfig, label_norm)) stored,
   check ((level = 1) = (parent_code is null))
 );
 create index sectors_parent on sectors(parent_code);
 create index sectors_code_prefix on sectors(code text_pattern_ops);
-create index sectors_search_trgm on sectors using gin (search_text gin_trgm_ops);
-create index sectors_search_fts on sectors using gin (search_vector);
+create index sectors_label_prefix on sectors(label_norm text_pattern_ops);
+create index sectors_search on sectors using gin (search_vector);
 
 -- ESCO: one row per concept and language, so that every language export (occupations_it.csv, …) imports the same way.
 create table isco_groups (
@@ -110,15 +102,10 @@ create table esco_occupations (
   description text,
   status text,
   modified_at timestamptz,
-  label_norm text not null,
-  search_text text not null,
-  search_vector tsvector generated always as (to_tsvector(classification_text_config(language), search_text)) stored,
   primary key (uri, language)
 );
-create index esco_occupations_language on esco_occupations(language);
 create index esco_occupations_isco_group on esco_occupations(isco_group);
-create index esco_occupations_search_trgm on esco_occupations using gin (search_text gin_trgm_ops);
-create index esco_occupations_search_fts on esco_occupations using gin (search_vector);
+create index esco_occupations_language on esco_occupations(language);
 
 create table esco_skills (
   uri text not null,
@@ -131,14 +118,52 @@ create table esco_skills (
   description text,
   status text,
   modified_at timestamptz,
-  label_norm text not null,
-  search_text text not null,
-  search_vector tsvector generated always as (to_tsvector(classification_text_config(language), search_text)) stored,
   primary key (uri, language)
 );
 create index esco_skills_language on esco_skills(language);
-create index esco_skills_search_trgm on esco_skills using gin (search_text gin_trgm_ops);
-create index esco_skills_search_fts on esco_skills using gin (search_vector);
+
+-- One row per distinct label (preferred, alternative, hidden) of each ESCO concept, for the pickers: a concept is found
+-- by any of its labels and shown once, with the label that matched. Rewritten whenever the concept is imported.
+create table esco_occupation_labels (
+  uri text not null,
+  language text not null,
+  kind text not null check (kind in ('preferred', 'alternative', 'hidden')),
+  label text not null,
+  label_norm text not null,
+  search_vector tsvector generated always as (to_tsvector(classification_text_config(language), label_norm)) stored,
+  primary key (uri, language, label_norm),
+  foreign key (uri, language) references esco_occupations(uri, language) on delete cascade
+);
+create index esco_occupation_labels_prefix on esco_occupation_labels(label_norm text_pattern_ops);
+create index esco_occupation_labels_search on esco_occupation_labels using gin (search_vector);
+
+create table esco_skill_labels (
+  uri text not null,
+  language text not null,
+  kind text not null check (kind in ('preferred', 'alternative', 'hidden')),
+  label text not null,
+  label_norm text not null,
+  search_vector tsvector generated always as (to_tsvector(classification_text_config(language), label_norm)) stored,
+  primary key (uri, language, label_norm),
+  foreign key (uri, language) references esco_skills(uri, language) on delete cascade
+);
+create index esco_skill_labels_prefix on esco_skill_labels(label_norm text_pattern_ops);
+create index esco_skill_labels_search on esco_skill_labels using gin (search_vector);
+
+-- The words of the searchable labels, per picker ("scope": occupations, sectors, esco_occupations, esco_skills) and
+-- language: the typo-correction vocabulary. Only grows (a word left by an older version corrects to nothing harmful).
+create table classification_words (
+  scope text not null,
+  language text not null,
+  word text not null,
+  -- word first: the key answers "is this word known?" and cannot stand in for the trigram index on a whole vocabulary
+  primary key (word, scope, language)
+);
+-- One trigram index per picker: a correction looks only at that picker's words.
+create index classification_words_occupations on classification_words using gin (word gin_trgm_ops) where scope = 'occupations';
+create index classification_words_sectors on classification_words using gin (word gin_trgm_ops) where scope = 'sectors';
+create index classification_words_esco_occupations on classification_words using gin (word gin_trgm_ops) where scope = 'esco_occupations';
+create index classification_words_esco_skills on classification_words using gin (word gin_trgm_ops) where scope = 'esco_skills';
 
 -- Language-independent (ESCO publishes the relations apart from the labels): no foreign keys to the per-language
 -- tables, because a relation may name a concept missing from a given language export (v1.1.1: 67 rows do).

@@ -1,3 +1,5 @@
+import { Link } from 'react-router-dom';
+import { PATHS, REGISTRAR_ACCESS } from '../../app/roles.ts';
 import { useAccount } from '../../app/session.tsx';
 import type { JobCentreList } from '../../app/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -33,6 +35,14 @@ export function BackofficeHome() {
           {t('ops.searchHeading')}
         </h2>
         <PeopleSearch />
+        {REGISTRAR_ACCESS.includes(account.role) && (
+          <p className="mt-3 mb-0">
+            <span className="me-2">{t('ops.registerHint')}</span>
+            <Link className="btn btn-outline-primary btn-sm" to={PATHS.registerPerson} data-testid="register-person-link">
+              {t('ops.registerLink')}
+            </Link>
+          </p>
+        )}
       </section>
 
       <section className="mb-4">

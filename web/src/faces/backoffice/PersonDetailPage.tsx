@@ -1,8 +1,12 @@
 import { Alert, Card, CardBody } from 'design-react-kit';
-import { Link, useParams } from 'react-router-dom';
-import { PATHS } from '../../app/roles.ts';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { PATHS, REGISTRAR_ACCESS } from '../../app/roles.ts';
+import { useAccount } from '../../app/session.tsx';
 import type { StaffPersonDetail } from '../../app/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { EmploymentStatus } from '../../modules/people/EmploymentStatus.tsx';
+import { RegistrationNotices } from '../../modules/people/RegistrationNotices.tsx';
+import type { RegisteredState } from '../../modules/people/types.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -13,6 +17,11 @@ import { useApiGet } from '../../ui/useApi.ts';
 export function PersonDetailPage() {
   const { t } = useI18n();
   const { personId = '' } = useParams();
+  const account = useAccount();
+  const location = useLocation();
+  // Right after a registration: what the server said (job centre, confirmed differences, possible homonyms).
+  const registered = (location.state as Partial<RegisteredState> | null)?.registered;
+  const justRegistered = registered && registered.id === personId ? registered : undefined;
   const person = useApiGet<StaffPersonDetail>(`/api/v1/people/${encodeURIComponent(personId)}`);
   const p = person.data;
   const name = p && (p.givenName || p.familyName) ? [p.givenName, p.familyName].filter(Boolean).join(' ') : null;
@@ -22,6 +31,7 @@ export function PersonDetailPage() {
     <>
       <PageBreadcrumb label={t('common.breadcrumb')} items={[{ label: t('nav.backoffice'), to: PATHS.backoffice }, { label: t('person.breadcrumb') }]} />
       <PageTitle title={title}>{person.loading ? t('person.titleFallback') : title}</PageTitle>
+      {justRegistered && <RegistrationNotices result={justRegistered} />}
       {person.loading && <Loading />}
       {person.error && !person.loading && <ProblemAlert error={person.error} onRetry={person.reload} />}
       {p && !person.loading && (
@@ -39,6 +49,7 @@ export function PersonDetailPage() {
               <PersonFields person={p} headingLevel={3} />
             </CardBody>
           </Card>
+          <EmploymentStatus key={p.id} personId={p.id} canRecord={REGISTRAR_ACCESS.includes(account.role)} />
         </>
       )}
       <Link to={PATHS.backoffice}>{t('person.back')}</Link>

@@ -2,6 +2,7 @@ import { Card, CardBody } from 'design-react-kit';
 import { useAccount } from '../../app/session.tsx';
 import type { Consultation, PersonData } from '../../app/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { EmploymentStatus } from '../../modules/people/EmploymentStatus.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PersonFields } from '../../ui/PersonFields.tsx';
@@ -34,6 +35,10 @@ export function CitizenHome() {
           </CardBody>
         </Card>
       </section>
+
+      <div className="mb-5">
+        <EmploymentStatus />
+      </div>
 
       <section className="mb-4">
         <h2 id="consultations-heading" className="h3">
