@@ -299,5 +299,23 @@ describe.runIf(browserAvailable())('people: registration and employment status (
     await settled(specialist);
     expect(await specialist.getByTestId('forbidden-page').count()).toBe(1);
     expect(await specialist.getByRole('link', { name: 'Registra persona' }).count()).toBe(0);
+    await specialist.goto(`${t.baseUrl}/operatore/persone/${luciaId}`);
+    await settled(specialist);
+    await expect.poll(() => specialist.getByTestId('status-current').getAttribute('data-state')).toBe('lost');
+    expect(await specialist.getByTestId('did-open').count()).toBe(0);
+    expect(await specialist.getByTestId('revoke-open').count()).toBe(0);
+    await expectAccessible(specialist, 'specialista: stato in sola lettura');
+  });
+
+  it('the agency administration registers from the whole region: province first, then its municipalities', async () => {
+    const admin = await pageAs('admin.arti');
+    await admin.getByRole('link', { name: 'Registra persona' }).click();
+    await admin.waitForURL((url) => url.pathname === '/operatore/persone/nuova');
+    await settled(admin);
+    expect(await admin.getByLabel('Provincia di residenza').locator('option').count()).toBeGreaterThan(2);
+    expect(await admin.getByLabel('Comune di residenza').locator('option').count()).toBe(1);
+    await admin.getByLabel('Provincia di residenza').selectOption('PI');
+    await expect.poll(() => admin.getByLabel('Comune di residenza').locator('option[value="050026"]').count()).toBe(1);
+    await expectAccessible(admin, 'admin: registrazione, provincia scelta');
   });
 });

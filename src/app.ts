@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { registerEmployerRoutes } from './modules/employers/index.ts';
 import { registerOrganisationRoutes } from './modules/organisation/index.ts';
-import { registerPeopleRoutes } from './modules/people/index.ts';
+import { LocalNationalSystem, type NationalLabourSystem, registerPeopleRoutes } from './modules/people/index.ts';
 import { FileHeadsSink } from './platform/audit/heads.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { AuditTrail } from './platform/audit/trail.ts';
@@ -15,6 +15,8 @@ import { registerStatusRoutes } from './platform/http/statusRoutes.ts';
 
 export interface BuiltApp {
   app: App;
+  /** The national labour-policy system adapter (a local implementation until the real connection exists). */
+  national: NationalLabourSystem;
   routes: RouteEntry[];
   deps: AppDeps;
 }
@@ -23,6 +25,7 @@ export interface BuiltApp {
 export async function buildApp(config: Config, database: DatabaseHandle, logger: Logger, extraRoutes?: (app: App) => Promise<void>): Promise<BuiltApp> {
   const audit = new AuditTrail(new FileHeadsSink(config.auditHeadsFile, (head) => logger.info({ auditHead: head }, 'testa del registro di audit')));
   const deps: AppDeps = { config, db: database.db, engine: database.engine, logger, audit };
+  const national = new LocalNationalSystem();
   const { app, routes } = await createServer(deps, async (server) => {
     await registerStatusRoutes(server, deps);
     await registerAuthRoutes(server, deps);
@@ -39,10 +42,10 @@ export async function buildApp(config: Config, database: DatabaseHandle, logger:
         ),
     });
     await registerOrganisationRoutes(server, deps);
-    await registerPeopleRoutes(server, deps);
+    await registerPeopleRoutes(server, deps, national);
     await registerEmployerRoutes(server, deps);
     await registerAuditRoutes(server, deps);
     if (extraRoutes) await extraRoutes(server);
   });
-  return { app, routes, deps };
+  return { app, routes, deps, national };
 }

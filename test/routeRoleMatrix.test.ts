@@ -309,6 +309,14 @@ const ROUTES: Record<string, RouteCases> = {
       path: `/api/v1/people/${ids.people[k]}/availability-declarations/00000000-0000-7000-8000-000000000000/revocation`,
       init: { method: 'POST', json: { revokedOn: '2026-01-01', reason: 'prova di revoca' } },
     })),
+  'POST /api/v1/national-system/declarations/sync': (who) => [
+    {
+      label: 'sync national declarations',
+      expected: allowedOr(who, ['admin.arti']),
+      path: '/api/v1/national-system/declarations/sync',
+      init: { method: 'POST' },
+    },
+  ],
   'GET /api/v1/me/employment-status': (who) => [{ label: 'my status', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/employment-status' }],
   'GET /api/v1/me/person': (who) => [{ label: 'me', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/person' }],
   'GET /api/v1/me/consultations': (who) => [{ label: 'my consultations', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/consultations' }],

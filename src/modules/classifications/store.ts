@@ -85,79 +85,72 @@ async function rankedSearch(db: Db, query: string, plan: RankedSearch): Promise<
   if (qn.length < 2) return [];
   const key = sql.ref(`c.${plan.key}`);
   const kind = plan.key === 'code' ? sql`'preferred'` : sql`c.kind`;
-  return db.transaction().execute(async (trx) => {
-    // The planner prices the trigram operator as cheap and may compute a similarity for every vocabulary word: the
-    // candidates must come from the GIN index. `%` then keeps the words at least CORRECTION_SIMILARITY alike.
-    await sql`select set_config('enable_seqscan', 'off', true), set_config('pg_trgm.similarity_threshold', ${String(CORRECTION_SIMILARITY)}, true)`.execute(
-      trx,
-    );
-    const found: RankedRow[] = [];
-    const seen = new Set<string>();
-    const take = (rows: RankedRow[]) => {
-      for (const row of rows) {
-        if (found.length >= plan.limit) return;
-        if (seen.has(row.key)) continue;
-        seen.add(row.key);
-        found.push(row);
-      }
-    };
+  const found: RankedRow[] = [];
+  const seen = new Set<string>();
+  const take = (rows: RankedRow[]) => {
+    for (const row of rows) {
+      if (found.length >= plan.limit) return;
+      if (seen.has(row.key)) continue;
+      seen.add(row.key);
+      found.push(row);
+    }
+  };
 
-    // A. exact and prefix
-    // Whole first words before cut ones ("nurse assistant" before "nursemaid"), preferred labels before alternative ones.
-    const prefix = await sql<RankedRow>`
-      select ${key} as key, c.label, ${kind} as kind,
-        case when c.label_norm = ${qn} then (case when ${kind} = 'preferred' then 0 else 1 end) else 2 end as tier
-      from ${sql.table(plan.table)} c
-      where ${plan.filter} and c.label_norm like ${`${qn}%`}
-      order by tier, c.label_norm like ${`${qn} %`} desc, ${kind} <> 'preferred', length(c.label_norm), key
-      limit ${plan.limit * 5}`.execute(trx);
-    take(prefix.rows);
-    if (found.length >= plan.limit) return found;
+  // A. exact and prefix
+  // Whole first words before cut ones ("nurse assistant" before "nursemaid"), preferred labels before alternative ones.
+  const prefix = await sql<RankedRow>`
+    select ${key} as key, c.label, ${kind} as kind,
+      case when c.label_norm = ${qn} then (case when ${kind} = 'preferred' then 0 else 1 end) else 2 end as tier
+    from ${sql.table(plan.table)} c
+    where ${plan.filter} and c.label_norm like ${`${qn}%`}
+    order by tier, c.label_norm like ${`${qn} %`} desc, ${kind} <> 'preferred', length(c.label_norm), key
+    limit ${plan.limit * 5}`.execute(db);
+  take(prefix.rows);
+  if (found.length >= plan.limit) return found;
 
-    // B. every word, as typed or corrected
-    const forms = await wordForms(trx, plan, qn.split(' '));
-    const typed = forms.filter((f) => f.stem !== null).map((f) => `${lexeme(f.stem as string)}:*`);
-    const groups = forms
-      .map((f) => [...(f.stem ? [`${lexeme(f.stem)}:*`] : []), ...f.corrections.map(lexeme)])
-      .filter((g) => g.length > 0)
-      .map((g) => `(${g.join(' | ')})`);
-    if (groups.length === 0) return found;
-    const exact = typed.length > 0 ? typed.join(' & ') : null;
-    const scored = async (match: string) => {
-      // Scores only the candidates whose length is closest to the query's (a cheap proxy for the closest match).
-      const rows = await sql<Candidate>`
-        select c.key, c.label, c.kind, c.len,
-          case
-            when (' ' || c.label_norm) like ${`% ${qn}%`} then 3
-            when c.search_vector @@ ${exact}::tsquery then 4
-            else 5
-          end as tier,
-          strict_word_similarity(${qn}, c.label_norm) * (case when c.kind = 'preferred' then 1.0 else 0.9 end) as score
-        from (
-          select ${key} as key, c.label, ${kind} as kind, c.label_norm, c.search_vector, length(c.label_norm) as len
-          from ${sql.table(plan.table)} c
-          where ${plan.filter} and c.search_vector @@ ${match}::tsquery
-          order by abs(length(c.label_norm) - ${qn.length}), key
-          limit ${SCORED_CANDIDATES}
-        ) c`.execute(trx);
-      return rows.rows.sort((a, b) => b.score - a.score || a.tier - b.tier || a.len - b.len || a.key.localeCompare(b.key));
-    };
-    take(await scored(groups.join(' & ')));
+  // B. every word, as typed or corrected
+  const forms = await wordForms(db, plan, qn.split(' '));
+  const typed = forms.filter((f) => f.stem !== null).map((f) => `${lexeme(f.stem as string)}:*`);
+  const groups = forms
+    .map((f) => [...(f.stem ? [`${lexeme(f.stem)}:*`] : []), ...f.corrections.map(lexeme)])
+    .filter((g) => g.length > 0)
+    .map((g) => `(${g.join(' | ')})`);
+  if (groups.length === 0) return found;
+  const exact = typed.length > 0 ? typed.join(' & ') : null;
+  const scored = async (match: string) => {
+    // Scores only the candidates whose length is closest to the query's (a cheap proxy for the closest match).
+    const rows = await sql<Candidate>`
+      select c.key, c.label, c.kind, c.len,
+        case
+          when (' ' || c.label_norm) like ${`% ${qn}%`} then 3
+          when c.search_vector @@ ${exact}::tsquery then 4
+          else 5
+        end as tier,
+        strict_word_similarity(${qn}, c.label_norm) * (case when c.kind = 'preferred' then 1.0 else 0.9 end) as score
+      from (
+        select ${key} as key, c.label, ${kind} as kind, c.label_norm, c.search_vector, length(c.label_norm) as len
+        from ${sql.table(plan.table)} c
+        where ${plan.filter} and c.search_vector @@ ${match}::tsquery
+        order by abs(length(c.label_norm) - ${qn.length}), key
+        limit ${SCORED_CANDIDATES}
+      ) c`.execute(db);
+    return rows.rows.sort((a, b) => b.score - a.score || a.tier - b.tier || a.len - b.len || a.key.localeCompare(b.key));
+  };
+  take(await scored(groups.join(' & ')));
 
-    // C. any word
-    if (found.length < plan.limit && groups.length > 1) take(await scored(groups.join(' | ')));
-    return found;
-  });
+  // C. any word
+  if (found.length < plan.limit && groups.length > 1) take(await scored(groups.join(' | ')));
+  return found;
 }
 
 /** Each query word's stem and, for a word the picker's vocabulary does not have, the stems of its closest words there. */
-async function wordForms(trx: Db, plan: RankedSearch, words: string[]): Promise<WordForms[]> {
+async function wordForms(db: Db, plan: RankedSearch, words: string[]): Promise<WordForms[]> {
   const scope = sql.lit(plan.scope); // a literal: the planner then picks that scope's partial trigram index
   const typed = await sql<{ word: string; stem: string | null; known: boolean }>`
     select w.word, (select min(lexeme) from unnest(to_tsvector(${plan.config}, w.word))) as stem,
       exists (select 1 from classification_words k where k.word = w.word and k.scope = ${scope} and k.language = ${plan.language}) as known
     from unnest(${words}::text[]) with ordinality as w(word, i)
-    order by w.i`.execute(trx);
+    order by w.i`.execute(db);
   const forms: WordForms[] = [];
   for (const { word, stem, known } of typed.rows) {
     const form: WordForms = { stem, corrections: [] };
@@ -166,9 +159,9 @@ async function wordForms(trx: Db, plan: RankedSearch, words: string[]): Promise<
     const similar = await sql<{ stem: string | null }>`
       select (select min(lexeme) from unnest(to_tsvector(${plan.config}, l.word))) as stem
       from classification_words l
-      where l.word % ${word} and l.scope = ${scope} and l.language = ${plan.language}
+      where l.word % ${word} and l.scope = ${scope} and l.language = ${plan.language} and similarity(${word}, l.word) >= ${CORRECTION_SIMILARITY}
       order by similarity(${word}, l.word) desc, l.word
-      limit ${CORRECTIONS_PER_WORD}`.execute(trx);
+      limit ${CORRECTIONS_PER_WORD}`.execute(db);
     for (const row of similar.rows) {
       if (row.stem && row.stem !== stem && !form.corrections.includes(row.stem)) form.corrections.push(row.stem);
     }

@@ -6,10 +6,12 @@ import { isCalendarDate, romeDateOf } from '../../platform/dates.ts';
 import { inTransaction } from '../../platform/db/unitOfWork.ts';
 import { problems } from '../../platform/http/problems.ts';
 import { type App, type AppDeps, requestContext } from '../../platform/http/server.ts';
+import type { NationalLabourSystem } from './national/port.ts';
 import { statusView } from './statusStore.ts';
 import { consultationsOf, findPersonView, searchPeople } from './store.ts';
 import { ChangeAddressInput, changeAddress } from './useCases/ChangeAddress.ts';
 import { DeclareAvailabilityInput, declareAvailability, RevokeDeclarationInput, revokeDeclaration } from './useCases/DeclareAvailability.ts';
+import { receiveNationalDeclarations } from './useCases/ReceiveNationalDeclarations.ts';
 import { RegisterPersonInput, registerPerson } from './useCases/RegisterPerson.ts';
 
 const StatusOnSchema = z.object({
@@ -77,7 +79,7 @@ const PersonSchema = z.object({
 
 const STAFF_READERS: Role[] = ['operator', 'manager', 'specialist', 'provider', 'social_worker', 'agency_admin'];
 
-export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<void> {
+export async function registerPeopleRoutes(app: App, deps: AppDeps, national: NationalLabourSystem): Promise<void> {
   const { db, audit } = deps;
 
   app.post('/api/v1/people', {
@@ -94,6 +96,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<voi
           jobCentre: z.object({ id: z.string(), name: z.string() }),
           homonymNotices: z.array(z.object({ personId: z.string().nullable(), message: z.string() })),
           overriddenWarnings: z.array(z.string()),
+          linkedDeclarations: z.number().int(),
         }),
       },
     },
@@ -193,6 +196,17 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<voi
       );
       return { id: result.id, status: { state: result.status.state, since: result.status.since, ruleId: result.status.ruleId } };
     },
+  });
+
+  app.post('/api/v1/national-system/declarations/sync', {
+    config: { policy: rolesPolicy(['agency_admin'], 'region', 'ordinary') },
+    schema: {
+      tags: ['Persone'],
+      summary: 'Riceve dal sistema nazionale le nuove dichiarazioni di immediata disponibilità e le applica',
+      operationId: 'syncNationalDeclarations',
+      response: { 200: z.object({ received: z.number().int(), applied: z.number().int(), waitingForRegistration: z.number().int() }) },
+    },
+    handler: async (request) => receiveNationalDeclarations({ ...deps, national }, { actor: request.actor, ctx: requestContext(request) }),
   });
 
   app.get('/api/v1/me/employment-status', {

@@ -402,7 +402,27 @@ export interface EscoOccupationSkillsTable {
   skill_type: string | null;
 }
 
+export interface NationalDeclarationsTable {
+  reference: string;
+  tax_code: string;
+  channel: string;
+  declared_on: CalendarDate;
+  at_risk_until: CalendarDate | null;
+  revoked_on: CalendarDate | null;
+  received_at: Timestamp;
+  person_id: string | null;
+  linked_at: Timestamp | null;
+}
+
+export interface IntegrationCursorsTable {
+  name: string;
+  cursor: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  integration_cursors: IntegrationCursorsTable;
+  national_declarations: NationalDeclarationsTable;
   occupations: OccupationsTable;
   sectors: SectorsTable;
   isco_groups: IscoGroupsTable;

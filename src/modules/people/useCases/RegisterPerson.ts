@@ -10,6 +10,7 @@ import { newId } from '../../../platform/ids.ts';
 import { competentJobCentre } from '../../organisation/index.ts';
 import { scopePeople } from '../access.ts';
 import { checkBirthplace, checkDeclaredData, decodeTaxCode, parseTaxCode, taxCodeBaseForm } from '../taxCode.ts';
+import { linkWaitingDeclarations } from './ReceiveNationalDeclarations.ts';
 
 const Place = z.object({
   municipalityIstatCode: z.string().regex(/^\d{6}$/, 'codice ISTAT del comune di 6 cifre'),
@@ -54,6 +55,8 @@ export interface RegisterPersonResult {
   /** Other registered people whose code has the same base form: possible homonyms, never merged. */
   homonymNotices: { personId: string | null; message: string }[];
   overriddenWarnings: string[];
+  /** Declarations received from the national system before registration, now applied. */
+  linkedDeclarations: number;
 }
 
 const REGISTRARS = ['operator', 'manager', 'agency_admin'] as const;
@@ -146,6 +149,7 @@ export async function registerPerson(
         .values({ id: newId(), person_id: id, warning_code: w.warning, reason: overridden.get(w.warning) as string, account_id: actor.accountId })
         .execute();
     }
+    const linkedDeclarations = await linkWaitingDeclarations(tx, id, code);
     const homonyms = await tx.db.selectFrom('people').select('id').where('tax_code_base', '=', base).where('id', '!=', id).execute();
     const homonymNotices: RegisterPersonResult['homonymNotices'] = [];
     for (const other of homonyms) {
@@ -165,11 +169,11 @@ export async function registerPerson(
         recordType: 'person',
         recordIds: [id],
         subjectPersonIds: [id],
-        fields: ['registration', ...warnings.map((w) => `override:${w.warning}`)],
+        fields: ['registration', ...warnings.map((w) => `override:${w.warning}`), ...(linkedDeclarations ? ['nationalDeclarations'] : [])],
         purpose: 'registrazione persona',
       },
     );
     await writeEvent(tx, 'people.person.registered', id, { personId: id, jobCentreId: centre.id, homonyms: homonyms.length });
-    return { id, jobCentre: { id: centre.id, name: centre.name }, homonymNotices, overriddenWarnings: warnings.map((w) => w.warning) };
+    return { id, jobCentre: { id: centre.id, name: centre.name }, homonymNotices, overriddenWarnings: warnings.map((w) => w.warning), linkedDeclarations };
   });
 }

@@ -101,3 +101,25 @@ create table status_periods (
   primary key (person_id, valid_from)
 );
 create index status_periods_state_idx on status_periods(state, valid_from);
+
+-- Declarations received from the national labour-policy system (portal, INPS benefit applications), kept as received:
+-- linked to the person when registered, applied as availability declarations. Tax codes here are the natural key.
+create table national_declarations (
+  reference text primary key,
+  tax_code text not null,
+  channel text not null,
+  declared_on date not null,
+  at_risk_until date,
+  revoked_on date,
+  received_at timestamptz not null default now(),
+  person_id uuid references people(id),
+  linked_at timestamptz
+);
+create index national_declarations_unlinked_idx on national_declarations(tax_code) where person_id is null;
+
+-- Where each feed from an external system got to (e.g. the national declarations feed).
+create table integration_cursors (
+  name text primary key,
+  cursor text,
+  updated_at timestamptz not null default now()
+);

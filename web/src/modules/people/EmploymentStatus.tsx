@@ -208,7 +208,7 @@ export function EmploymentStatus({ personId, canRecord = false }: Props) {
                           <td>
                             <StateBadge state={p.state} />
                           </td>
-                          <td>
+                          <td className="ponte-status-reason">
                             {p.ruleTitle}
                             {p.detail && <div className="small ponte-muted">{detailText(p.detail)}</div>}
                             {p.paySource && <div className="small">{tx(`status.pay.${p.paySource}`, p.paySource)}</div>}

@@ -1,0 +1,10 @@
+import { freshDatabase } from './test/support/databases.ts';
+import { importEscoRelations, importEscoSkills } from './src/modules/classifications/index.ts';
+const h = await freshDatabase('postgres');
+let t = performance.now();
+await importEscoRelations(h.db, '/work/shared/data/esco-v1.1.1-en/occupationSkillRelations.csv');
+console.log('relations', ((performance.now() - t) / 1000).toFixed(1));
+t = performance.now();
+await importEscoSkills(h.db, '/work/shared/data/esco-v1.1.1-en/skills_en.csv');
+console.log('skills', ((performance.now() - t) / 1000).toFixed(1));
+await h.close();
