@@ -55,40 +55,48 @@ export interface Row {
   pass?: boolean;
 }
 
+/** Inputs separated by |. */
+function words(list: string): readonly string[] {
+  return list.split('|');
+}
+
 /** What people type into the pickers: right, misspelt, plural for singular, partial, several words. */
 export const INPUTS = {
-  occupations: [
-    'programatore', 'programmatore', 'infermiere', 'infermieri', 'infermiera', 'cuoco', 'cuochi', 'aiuto cuoco', 'pizzaiolo', 'pizaiolo',
-    'cameriere', 'camerira', 'barista', 'barman', 'commessa', 'comessa', 'commesso di negozio', 'cassiera', 'magazziniere', 'magazinere',
-    'mulettista', 'carrellista', 'autista', 'autista patente c', 'camionista', 'elettricista', 'eletricista', 'idraulico', 'idrualico', 'muratore',
-    'murattore', 'imbianchino', 'falegname', 'saldatore', 'saldatore tig', 'meccanico', 'mecanico auto', 'badante', 'colf', 'baby sitter',
-    'operatore socio sanitario', 'oss', 'assistente anziani', 'educatrice', 'insegnante', 'maestra elementare', 'segretaria', 'impiegata amministrativa', 'contabile', 'ragioniere',
-    'receptionist', 'addetto alle pulizie', 'addetta pulizie', 'giardiniere', 'bracciante agricolo', 'operaio generico', 'operaio metalmeccanico', 'parrucchiera', 'estetista', 'farmacista',
-    'ingegnere informatico', 'sviluppatore software', 'sistemista', 'analista programmatore', 'grafico', 'web designer', 'commercialista', 'avvocato', 'geometra', 'architetto',
-    'fisioterapista', 'logopedista', 'tecnico di laboratorio', 'programmatore cnc', 'tornitore', 'fresatore', 'guardia giurata', 'portiere', 'custode', 'facchino',
-    'corriere', 'rider', 'operatore call center', 'addetto vendite', 'responsabile negozio', 'direttore commerciale', 'agente di commercio', 'rappresentante', 'attività commerciali', 'infor',
-  ],
-  escoOccupations: [
-    'software developer', 'sofware developer', 'programmer', 'nurse', 'nurce', 'cook', 'chef', 'waiter', 'waitress', 'bartender',
-    'shop assistant', 'sales assistant', 'cashier', 'warehouse worker', 'forklift driver', 'truck driver', 'bus driver', 'electrician', 'electrican', 'plumber',
-    'plumbr', 'bricklayer', 'carpenter', 'welder', 'mechanic', 'car mechanic', 'care worker', 'nanny', 'teacher', 'primary school teacher',
-    'secretary', 'accountant', 'acountant', 'receptionist', 'cleaner', 'gardener', 'farm worker', 'hairdresser', 'beautician', 'pharmacist',
-    'data analyst', 'system administrator', 'graphic designer', 'web designer', 'lawyer', 'architect', 'physiotherapist', 'security guard', 'courier', 'call centre agent',
-    'sales manager', 'project manager', 'machine operator', 'cnc operator', 'wire drawer', 'we', 'develo', 'nursing assistent', 'kitchen porter', 'dishwasher',
-  ],
-  skills: [
-    'java', 'javascript', 'python', 'sql', 'excel', 'microsoft excel', 'teamwork', 'team work', 'communication', 'comunication',
-    'customer service', 'costumer service', 'project management', 'projct managment', 'problem solving', 'time management', 'leadership', 'negotiation', 'sales', 'marketing',
-    'accounting', 'bookkeeping', 'driving', 'forklift', 'welding', 'cooking', 'food safety', 'hygiene', 'first aid', 'patient care',
-    'child care', 'cleaning', 'english', 'italian language', 'data analysis', 'machine learning', 'cnc programming', 'electrical wiring', 'plumbing', 'carpentry',
-    'operate cash register', 'stock management', 'inventory', 'manage staff', 'budget', 'social media', 'graphic design', 'photoshop', 'autocad', 'haccp',
-    'ma', 'manage', 'equipment', 'operate', 'maintain', 'programing', 'custmer', 'analytical thinking', 'empathy', 'adaptability',
-  ],
-  sectors: [
-    'ristorazione', 'ristorante', 'commercio al dettaglio', 'comercio', 'costruzioni', 'edilizia', 'software', 'consulenza informatica', 'trasporto merci', 'agricoltura',
-    'pulizia', 'assistenza sociale', 'alberghi', 'panetteria', 'parrucchieri', '62.01', '56.10', 'fabbricazione di mobili', 'commercio all ingrosso', 'trasporti',
-  ],
-} as const;
+  occupations: words(
+    'programatore|programmatore|infermiere|infermieri|infermiera|cuoco|cuochi|aiuto cuoco|pizzaiolo|pizaiolo|cameriere|' +
+      'camerira|barista|barman|commessa|comessa|commesso di negozio|cassiera|magazziniere|magazinere|mulettista|carrellista|' +
+      'autista|autista patente c|camionista|elettricista|eletricista|idraulico|idrualico|muratore|murattore|imbianchino|' +
+      'falegname|saldatore|saldatore tig|meccanico|mecanico auto|badante|colf|baby sitter|operatore socio sanitario|oss|' +
+      'assistente anziani|educatrice|insegnante|maestra elementare|segretaria|impiegata amministrativa|contabile|ragioniere|' +
+      'receptionist|addetto alle pulizie|addetta pulizie|giardiniere|bracciante agricolo|operaio generico|' +
+      'operaio metalmeccanico|parrucchiera|estetista|farmacista|ingegnere informatico|sviluppatore software|sistemista|' +
+      'analista programmatore|grafico|web designer|commercialista|avvocato|geometra|architetto|fisioterapista|logopedista|' +
+      'tecnico di laboratorio|programmatore cnc|tornitore|fresatore|guardia giurata|portiere|custode|facchino|corriere|rider|' +
+      'operatore call center|addetto vendite|responsabile negozio|direttore commerciale|agente di commercio|rappresentante|' +
+      'attività commerciali|infor',
+  ),
+  escoOccupations: words(
+    'software developer|sofware developer|programmer|nurse|nurce|cook|chef|waiter|waitress|bartender|shop assistant|' +
+      'sales assistant|cashier|warehouse worker|forklift driver|truck driver|bus driver|electrician|electrican|plumber|plumbr|' +
+      'bricklayer|carpenter|welder|mechanic|car mechanic|care worker|nanny|teacher|primary school teacher|secretary|accountant|' +
+      'acountant|receptionist|cleaner|gardener|farm worker|hairdresser|beautician|pharmacist|data analyst|system administrator|' +
+      'graphic designer|web designer|lawyer|architect|physiotherapist|security guard|courier|call centre agent|sales manager|' +
+      'project manager|machine operator|cnc operator|wire drawer|we|develo|nursing assistent|kitchen porter|dishwasher',
+  ),
+  skills: words(
+    'java|javascript|python|sql|excel|microsoft excel|teamwork|team work|communication|comunication|customer service|' +
+      'costumer service|project management|projct managment|problem solving|time management|leadership|negotiation|sales|' +
+      'marketing|accounting|bookkeeping|driving|forklift|welding|cooking|food safety|hygiene|first aid|patient care|child care|' +
+      'cleaning|english|italian language|data analysis|machine learning|cnc programming|electrical wiring|plumbing|carpentry|' +
+      'operate cash register|stock management|inventory|manage staff|budget|social media|graphic design|photoshop|autocad|haccp|' +
+      'ma|manage|equipment|operate|maintain|programing|custmer|analytical thinking|empathy|adaptability',
+  ),
+  sectors: words(
+    'ristorazione|ristorante|commercio al dettaglio|comercio|costruzioni|edilizia|software|consulenza informatica|' +
+      'trasporto merci|agricoltura|pulizia|assistenza sociale|alberghi|panetteria|parrucchieri|62.01|56.10|' +
+      'fabbricazione di mobili|commercio all ingrosso|trasporti',
+  ),
+};
 
 type Picker = keyof typeof INPUTS;
 const PICKER_LABEL: Record<Picker, string> = {
@@ -112,7 +120,8 @@ const BASELINE: Record<Picker, (db: Db, q: string) => Promise<unknown[]>> = {
   occupations: async (db, q) => (await sql`select code, label from occupations where label ilike ${`%${q}%`} limit ${LIMIT}`.execute(db)).rows,
   escoOccupations: async (db, q) =>
     (await sql`select uri, preferred_label from esco_occupations where language = 'en' and preferred_label ilike ${`%${q}%`} limit ${LIMIT}`.execute(db)).rows,
-  skills: async (db, q) => (await sql`select uri, preferred_label from esco_skills where language = 'en' and preferred_label ilike ${`%${q}%`} limit ${LIMIT}`.execute(db)).rows,
+  skills: async (db, q) =>
+    (await sql`select uri, preferred_label from esco_skills where language = 'en' and preferred_label ilike ${`%${q}%`} limit ${LIMIT}`.execute(db)).rows,
   sectors: async (db, q) => (await sql`select code, label from sectors where label ilike ${`%${q}%`} limit ${LIMIT}`.execute(db)).rows,
 };
 
@@ -129,7 +138,10 @@ export function querySequence(seed = SEED): { picker: Picker; q: string }[] {
     for (let i = 0; i < QUERIES[picker]; i++) out.push({ picker, q: inputs[Math.floor(next() * inputs.length)] as string });
   }
   // interleave the pickers as real traffic would
-  return out.map((item) => ({ item, key: next() })).sort((a, b) => a.key - b.key).map(({ item }) => item);
+  return out
+    .map((item) => ({ item, key: next() }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ item }) => item);
 }
 
 function percentile(sorted: number[], p: number): number {

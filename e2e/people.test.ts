@@ -312,7 +312,7 @@ describe.runIf(browserAvailable())('people: registration and employment status (
     await admin.getByRole('link', { name: 'Registra persona' }).click();
     await admin.waitForURL((url) => url.pathname === '/operatore/persone/nuova');
     await settled(admin);
-    expect(await admin.getByLabel('Provincia di residenza').locator('option').count()).toBeGreaterThan(2);
+    await expect.poll(() => admin.getByLabel('Provincia di residenza').locator('option').count()).toBeGreaterThan(2);
     expect(await admin.getByLabel('Comune di residenza').locator('option').count()).toBe(1);
     await admin.getByLabel('Provincia di residenza').selectOption('PI');
     await expect.poll(() => admin.getByLabel('Comune di residenza').locator('option[value="050026"]').count()).toBe(1);

@@ -15,7 +15,7 @@ describe.each(testEngines())('declarations received from the national system on 
   const notYet = { givenName: 'Irene', familyName: 'Gori', sex: 'F' as const, birthDate: '1996-01-30', birthplaceCode: 'G702' };
   let registeredId: string;
 
-  const register = async (p: typeof registered, municipality: string) => {
+  const register = async (p: { givenName: string; familyName: string; sex: 'M' | 'F'; birthDate: string; birthplaceCode: string }, municipality: string) => {
     const response = await fetch(
       `${t.baseUrl}/api/v1/people`,
       authed(operator, {

@@ -309,6 +309,31 @@ const ROUTES: Record<string, RouteCases> = {
       path: `/api/v1/people/${ids.people[k]}/availability-declarations/00000000-0000-7000-8000-000000000000/revocation`,
       init: { method: 'POST', json: { revokedOn: '2026-01-01', reason: 'prova di revoca' } },
     })),
+  'POST /api/v1/people/merges': (who, ids) => [
+    {
+      // Two records of other scopes or of the protected person: never mergeable by those who may not see both.
+      // The administrator sees both records, so it gets an unknown duplicate instead (a real merge would change the fixtures).
+      label: 'merge records of two job centres',
+      expected: who === 'anonymous' ? 401 : !DECLARATION_RECORDERS.includes(who) ? 403 : 404,
+      path: '/api/v1/people/merges',
+      init: {
+        method: 'POST',
+        json: {
+          survivorId: ids.people.citizen,
+          duplicateId: who === 'admin.arti' ? '00000000-0000-7000-8000-000000000000' : ids.people.assigned,
+          reason: 'stessa persona registrata due volte',
+        },
+      },
+    },
+  ],
+  'POST /api/v1/people/merges/:mergeId/reversal': (who) => [
+    {
+      label: 'revert unknown merge',
+      expected: who === 'anonymous' ? 401 : !DECLARATION_RECORDERS.includes(who) ? 403 : 404,
+      path: '/api/v1/people/merges/00000000-0000-7000-8000-000000000000/reversal',
+      init: { method: 'POST', json: { reason: 'verifica accessi' } },
+    },
+  ],
   'POST /api/v1/national-system/declarations/sync': (who) => [
     {
       label: 'sync national declarations',

@@ -175,41 +175,44 @@ function matchOf(tier: number): MatchKind {
 
 // ——— CP2011 occupations and ATECO sectors ———
 
-interface HierarchyRow {
+interface HierarchyRecord {
   code: string;
   level: number;
   label: string;
   display_label: string;
-  tier: number;
+  parent_code: string | null;
+  section?: string;
 }
 
-/** Codes that can be ancestors of a code: its dotted prefixes, and for ATECO the section letter. */
-function ancestorCandidates(code: string, section?: string): string[] {
-  const out: string[] = section && section !== code ? [section] : [];
+const SECTIONS = 'ABCDEFGHIJKLMNOPQRSTU'.split('');
+
+/** Codes that can be ancestors of a code: CP2011's dotted prefixes; ATECO's sections and shorter codes (62 · 62.0 · 62.01 · 62.01.0). */
+function ancestorCandidates(table: 'occupations' | 'sectors', code: string): string[] {
+  if (table === 'sectors') return [...SECTIONS, ...[2, 4, 5, 7].filter((n) => n < code.length).map((n) => code.slice(0, n))];
+  const out: string[] = [];
   for (let i = code.indexOf('.'); i > 0; i = code.indexOf('.', i + 1)) out.push(code.slice(0, i));
-  if (/^\d{2}\./.test(code)) out.push(code.slice(0, 2));
-  if (section) for (let i = 3; i < code.length - 1; i++) if (code[i] !== '.') out.push(code.slice(0, i + 1));
-  return [...new Set(out)].filter((c) => c.length < code.length);
+  return out;
 }
 
-/** Ancestors of each row, level 1 first: the candidates in one query, then the parent links followed in memory. */
-async function pathsOf(
-  db: Db,
-  table: 'occupations' | 'sectors',
-  rows: { code: string; parent_code: string | null; section?: string }[],
-): Promise<Map<string, CodeLabel[]>> {
-  const paths = new Map<string, CodeLabel[]>();
-  const wanted = [...new Set(rows.flatMap((r) => ancestorCandidates(r.code, r.section)))];
-  const found = wanted.length > 0 ? await db.selectFrom(table).select(['code', 'parent_code', 'display_label']).where('code', 'in', wanted).execute() : [];
-  const byCode = new Map(found.map((r) => [r.code, r]));
-  for (const row of rows) {
-    const path: CodeLabel[] = [];
-    for (let parent = byCode.get(row.parent_code ?? ''); parent && path.length < 6; parent = byCode.get(parent.parent_code ?? '')) {
-      path.unshift({ code: parent.code, label: parent.display_label });
-    }
-    paths.set(row.code, path);
+/** The rows of these codes and of their possible ancestors, in one query. */
+async function withAncestors(db: Db, table: 'occupations' | 'sectors', codes: string[]): Promise<Map<string, HierarchyRecord>> {
+  const wanted = [...new Set([...codes, ...codes.flatMap((c) => ancestorCandidates(table, c))])];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom(table)
+    .select(['code', 'level', 'label', 'display_label', 'parent_code', ...(table === 'sectors' ? (['section'] as const) : [])])
+    .where('code', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r as HierarchyRecord]));
+}
+
+/** Ancestors of a code, level 1 first, following the parent links. */
+function pathOf(byCode: Map<string, HierarchyRecord>, code: string): CodeLabel[] {
+  const path: CodeLabel[] = [];
+  for (let parent = byCode.get(byCode.get(code)?.parent_code ?? ''); parent && path.length < 6; parent = byCode.get(parent.parent_code ?? '')) {
+    path.unshift({ code: parent.code, label: parent.display_label });
   }
-  return paths;
+  return path;
 }
 
 /** Code prefix search ("2.1.1", "62.0"): the code itself, then its descendants, upper levels first. */
@@ -240,36 +243,32 @@ async function hierarchyHits(db: Db, table: 'occupations' | 'sectors', query: st
         filter: sql`c.level >= ${minLevel}`,
         limit: options.limit,
       });
-  const codes = ranked.map((r) => r.key);
-  if (codes.length === 0) return { rows: [] as (HierarchyRow & { parent_code: string | null; section?: string })[], paths: new Map<string, CodeLabel[]>() };
-  const found = await db
-    .selectFrom(table)
-    .select(['code', 'level', 'label', 'display_label', 'parent_code', ...(table === 'sectors' ? (['section'] as const) : [])])
-    .where('code', 'in', codes)
-    .execute();
-  const byCode = new Map(found.map((r) => [r.code, r as typeof r & { section?: string }]));
-  const rows = ranked.flatMap((r) => {
+  const byCode = await withAncestors(
+    db,
+    table,
+    ranked.map((r) => r.key),
+  );
+  return ranked.flatMap((r) => {
     const row = byCode.get(r.key);
-    return row ? [{ ...row, tier: r.tier }] : [];
+    return row ? [{ ...row, tier: r.tier, path: pathOf(byCode, r.key) }] : [];
   });
-  return { rows, paths: await pathsOf(db, table, rows) };
 }
 
 export async function searchOccupations(db: Db, query: string, options: SearchOptions & { minLevel?: number }): Promise<OccupationHit[]> {
-  const { rows, paths } = await hierarchyHits(db, 'occupations', query, options);
+  const rows = await hierarchyHits(db, 'occupations', query, options);
   return rows.map((r) => ({
     code: r.code,
     label: r.display_label,
     sourceLabel: r.label,
     level: r.level,
     levelName: OCCUPATION_LEVEL_NAMES[r.level] ?? '',
-    path: paths.get(r.code) ?? [],
+    path: r.path,
     match: matchOf(r.tier),
   }));
 }
 
 export async function searchSectors(db: Db, query: string, options: SearchOptions & { minLevel?: number }): Promise<SectorHit[]> {
-  const { rows, paths } = await hierarchyHits(db, 'sectors', query, options);
+  const rows = await hierarchyHits(db, 'sectors', query, options);
   return rows.map((r) => ({
     code: r.code,
     label: r.display_label,
@@ -277,7 +276,7 @@ export async function searchSectors(db: Db, query: string, options: SearchOption
     level: r.level,
     levelName: SECTOR_LEVEL_NAMES[r.level] ?? '',
     section: r.section ?? '',
-    path: paths.get(r.code) ?? [],
+    path: r.path,
     match: matchOf(r.tier),
   }));
 }
@@ -298,13 +297,10 @@ export const ESCO_LINK_NOTE =
   'Collegamento con ESCO non disponibile: tra i dati importati non c’è una tavola di corrispondenza ufficiale CP2011 → ISCO-08, e Ponte non ne inventa una.';
 
 export async function findOccupation(db: Db, code: string): Promise<OccupationDetail | null> {
-  const row = await db
-    .selectFrom('occupations')
-    .select(['code', 'level', 'label', 'display_label', 'parent_code', 'valid_from', 'valid_to'])
-    .where('code', '=', code)
-    .executeTakeFirst();
+  const byCode = await withAncestors(db, 'occupations', [code]);
+  const row = byCode.get(code);
   if (!row) return null;
-  const paths = await pathsOf(db, 'occupations', [row]);
+  const validity = await db.selectFrom('occupations').select(['valid_from', 'valid_to']).where('code', '=', code).executeTakeFirstOrThrow();
   const children = await db.selectFrom('occupations').select(['code', 'display_label', 'level']).where('parent_code', '=', code).execute();
   return {
     code: row.code,
@@ -312,9 +308,9 @@ export async function findOccupation(db: Db, code: string): Promise<OccupationDe
     sourceLabel: row.label,
     level: row.level,
     levelName: OCCUPATION_LEVEL_NAMES[row.level] ?? '',
-    path: paths.get(code) ?? [],
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
+    path: pathOf(byCode, code),
+    validFrom: validity.valid_from,
+    validTo: validity.valid_to,
     children: children.sort((a, b) => compareDottedCodes(a.code, b.code)).map((c) => ({ code: c.code, label: c.display_label, level: c.level })),
     esco: { occupations: [], note: ESCO_LINK_NOTE },
   };

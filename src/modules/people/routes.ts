@@ -11,6 +11,7 @@ import { statusView } from './statusStore.ts';
 import { consultationsOf, findPersonView, searchPeople } from './store.ts';
 import { ChangeAddressInput, changeAddress } from './useCases/ChangeAddress.ts';
 import { DeclareAvailabilityInput, declareAvailability, RevokeDeclarationInput, revokeDeclaration } from './useCases/DeclareAvailability.ts';
+import { MergePeopleInput, mergePeople, RevertMergeInput, revertMerge } from './useCases/MergePeople.ts';
 import { receiveNationalDeclarations } from './useCases/ReceiveNationalDeclarations.ts';
 import { RegisterPersonInput, registerPerson } from './useCases/RegisterPerson.ts';
 
@@ -196,6 +197,33 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
       );
       return { id: result.id, status: { state: result.status.state, since: result.status.since, ruleId: result.status.ruleId } };
     },
+  });
+
+  app.post('/api/v1/people/merges', {
+    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'ordinary') },
+    schema: {
+      tags: ['Persone'],
+      summary: 'Unisce una scheda duplicata a quella che resta, con un motivo (reversibile)',
+      operationId: 'mergePeople',
+      body: MergePeopleInput,
+      response: {
+        201: z.object({ mergeId: z.string(), survivorId: z.string(), mergedId: z.string(), moved: z.record(z.string(), z.number().int()) }),
+      },
+    },
+    handler: async (request, reply) => reply.code(201).send(await mergePeople(deps, request.actor as Actor, requestContext(request), request.body)),
+  });
+
+  app.post('/api/v1/people/merges/:mergeId/reversal', {
+    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'ordinary') },
+    schema: {
+      tags: ['Persone'],
+      summary: 'Annulla un’unione di schede: i dati spostati tornano alla scheda di origine',
+      operationId: 'revertPeopleMerge',
+      params: z.object({ mergeId: z.uuid({ message: 'identificativo non valido' }) }),
+      body: RevertMergeInput,
+      response: { 200: z.object({ mergeId: z.string(), survivorId: z.string(), restoredId: z.string() }) },
+    },
+    handler: async (request) => revertMerge(deps, request.actor as Actor, requestContext(request), request.params.mergeId, request.body.reason),
   });
 
   app.post('/api/v1/national-system/declarations/sync', {

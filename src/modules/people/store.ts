@@ -77,7 +77,7 @@ export async function findPersonView(db: Db, actor: Actor, personId: string): Pr
 
 export async function searchPeople(db: Db, actor: Actor, text: string, limit: number): Promise<PersonSummary[]> {
   const term = text.trim();
-  let query = scopePeople(baseQuery(db), actor);
+  let query = scopePeople(baseQuery(db), actor).where('people.merged_into', 'is', null);
   if (/^[A-Z0-9]{11,16}$/i.test(term)) {
     query = query.where('people.tax_code', '=', term.toUpperCase());
   } else {

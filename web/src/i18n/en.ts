@@ -399,7 +399,6 @@ export const en: Messages = {
   'reg.errReason': 'Give the reason for the confirmation (at least 5 characters).',
   'reg.failedTitle': 'Registration failed',
   'reg.conflictTitle': 'Person already registered',
-  'reg.conflictLookingUp': 'Looking for the existing record…',
   'reg.conflictOpen': 'Open the existing record',
   'reg.conflictOutOfScope': 'The existing record is not visible to your profile: another job centre follows this person.',
   'reg.warningsTitle': 'Data not consistent with the tax code',

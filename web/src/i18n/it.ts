@@ -406,7 +406,6 @@ export const it = {
   'reg.errReason': 'Indica il motivo della conferma (almeno 5 caratteri).',
   'reg.failedTitle': 'Registrazione non riuscita',
   'reg.conflictTitle': 'Persona già registrata',
-  'reg.conflictLookingUp': 'Ricerca della scheda esistente…',
   'reg.conflictOpen': 'Apri la scheda esistente',
   'reg.conflictOutOfScope': 'La scheda esistente non è visibile con il tuo profilo: è seguita da un altro Centro per l’impiego.',
   'reg.warningsTitle': 'Dati non coerenti con il codice fiscale',

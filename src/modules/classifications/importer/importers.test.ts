@@ -15,7 +15,6 @@ import { CLASSIFICATION_FIXTURE_DIR, CLASSIFICATION_FIXTURES, importClassificati
 
 const CP2011 = CLASSIFICATION_FIXTURES.cp2011;
 const LEVELS = join(CP2011, 'cp2011_livelli_1-5.csv');
-const JOB_TITLES = join(CP2011, 'cp2011_voci_professionali.csv');
 const ESCO = CLASSIFICATION_FIXTURES.esco;
 const ERRORS = join(CLASSIFICATION_FIXTURE_DIR, 'errors');
 

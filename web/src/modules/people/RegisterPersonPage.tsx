@@ -4,7 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, api } from '../../app/api.ts';
 import { PATHS } from '../../app/roles.ts';
-import type { PeopleSearchResult, Province } from '../../app/types.ts';
+import type { Province } from '../../app/types.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Loading } from '../../ui/Loading.tsx';
@@ -124,7 +124,6 @@ const focusField = (field: Field) => requestAnimationFrame(() => document.getEle
 interface Conflict {
   message: string;
   existingPersonId: string | null;
-  lookingUp: boolean;
 }
 
 /**
@@ -213,17 +212,6 @@ export function RegisterPersonPage() {
     };
   };
 
-  /** 409 without the existing record's id: find it by tax code (only records within the caller's scope come back). */
-  const lookUpExisting = async (taxCode: string) => {
-    try {
-      const res = await api.post<PeopleSearchResult>('/api/v1/people/search', { text: taxCode, limit: 2 });
-      const only = res.items.length === 1 ? res.items[0] : undefined;
-      setConflict((c) => (c ? { ...c, existingPersonId: only?.id ?? null, lookingUp: false } : c));
-    } catch {
-      setConflict((c) => (c ? { ...c, lookingUp: false } : c));
-    }
-  };
-
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (submitting) return;
@@ -274,9 +262,8 @@ export function RegisterPersonPage() {
         return;
       }
       if (apiErr.status === 409) {
-        const id = existingPersonIdOf(apiErr);
-        setConflict({ message: problemMessage(apiErr, t), existingPersonId: id, lookingUp: !id });
-        if (!id) void lookUpExisting(body.taxCode);
+        // The server names the existing record only to those who may open it.
+        setConflict({ message: problemMessage(apiErr, t), existingPersonId: existingPersonIdOf(apiErr) });
         focusSoon(conflictRef);
         return;
       }
@@ -344,9 +331,7 @@ export function RegisterPersonPage() {
           <Alert color="warning" fade={false} testId="register-conflict" role="alert">
             <p className="fw-semibold mb-1">{t('reg.conflictTitle')}</p>
             <p className="mb-2">{conflict.message}</p>
-            {conflict.lookingUp ? (
-              <Loading label={t('reg.conflictLookingUp')} />
-            ) : conflict.existingPersonId ? (
+            {conflict.existingPersonId ? (
               <Link className="btn btn-primary btn-sm" to={PATHS.person(conflict.existingPersonId)} data-testid="existing-person-link">
                 {t('reg.conflictOpen')}
               </Link>

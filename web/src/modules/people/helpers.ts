@@ -35,7 +35,7 @@ export function sentence(message: string): string {
   return /[.!?»)]$/.test(first) ? first : `${first}.`;
 }
 
-/** An extension member of the problem (RFC 9457 §3.2), when the API client kept it. */
+/** An extension member of the problem (RFC 9457 §3.2), kept by the API client. */
 function extension(err: ApiError, name: string): unknown {
   return (err.problem as unknown as Record<string, unknown>)[name];
 }
