@@ -48,10 +48,13 @@ describe('command line on the embedded database', () => {
       expect(refused.status).toBe(1);
       expect(refused.stderr).toMatch(/già in uso dal processo \d+/);
     } finally {
-      holder.kill('SIGKILL');
+      if (holder.exitCode === null && holder.signalCode === null) {
+        const exited = new Promise((r) => holder.once('exit', r));
+        holder.kill('SIGKILL');
+        await exited; // reaped: its pid no longer exists
+      }
     }
     // A lock left by a killed process is stale and does not block the next start.
-    await new Promise((r) => setTimeout(r, 200));
     const after = cli(['migrate'], { PONTE_DATA_DIR: dataDir });
     expect(after.status, after.stderr).toBe(0);
   });

@@ -137,7 +137,8 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
         }),
       },
     },
-    handler: async (request) => ({ items: await listProvinces(db, jobCentreScopeOf(request.actor as Actor)) }),
+    // Provinces and municipalities are public reference data: everyone picks from the whole region (e.g. a domicile elsewhere).
+    handler: async () => ({ items: await listProvinces(db, { kind: 'region' }) }),
   });
 
   app.get('/api/v1/municipalities', {
@@ -163,7 +164,7 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
       },
     },
     handler: async (request) => ({
-      items: await listMunicipalities(db, jobCentreScopeOf(request.actor as Actor), request.query.province, romeDateOf()),
+      items: await listMunicipalities(db, { kind: 'region' }, request.query.province, romeDateOf()),
     }),
   });
 }

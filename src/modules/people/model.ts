@@ -5,6 +5,8 @@ export interface PlaceView {
 
 export interface PersonView {
   id: string;
+  /** In bodies only, never in URLs or logs. */
+  taxCode: string;
   givenName: string;
   familyName: string;
   birthDate: string;

@@ -63,6 +63,7 @@ const PersonParams = z.object({ personId: z.uuid({ message: 'identificativo non 
 const Place = z.object({ municipalityName: z.string().nullable(), address: z.string().nullable() }).nullable();
 const PersonSchema = z.object({
   id: z.string(),
+  taxCode: z.string(),
   givenName: z.string(),
   familyName: z.string(),
   birthDate: z.string(),

@@ -12,6 +12,7 @@ function baseQuery(db: Db) {
     .innerJoin('job_centres as jc', 'jc.id', 'people.job_centre_id')
     .select([
       'people.id',
+      'people.tax_code',
       'people.given_name',
       'people.family_name',
       'people.birth_date',
@@ -50,6 +51,7 @@ export async function findPersonView(db: Db, actor: Actor, personId: string): Pr
   const hiddenFields: string[] = [];
   const view: PersonView = {
     id: row.id,
+    taxCode: row.tax_code,
     givenName: row.given_name,
     familyName: row.family_name,
     birthDate: row.birth_date,

@@ -110,7 +110,7 @@ export function AppHeader() {
                     <Nav navbar>
                       {entries.map((e) => (
                         <NavItem key={e.to}>
-                          <NavLink className="nav-link" to={e.to} onClick={() => setMenuOpen(false)}>
+                          <NavLink className="nav-link" to={e.to} end onClick={() => setMenuOpen(false)}>
                             <span>{t(e.label)}</span>
                           </NavLink>
                         </NavItem>

@@ -49,7 +49,7 @@ async function openPostgresSchema(url: string): Promise<DatabaseHandle> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  scoped.searchParams.set('options', `-c search_path=${schema},public`);
   const handle = await openDatabase({ engine: 'postgres', url: scoped.toString(), poolSize: 2 });
   return {
     ...handle,

@@ -11,7 +11,7 @@
 -- is corrected against these words ("programmatore"), then the labels are found through search_vector.
 -- See src/modules/classifications/store.ts for the search itself.
 
-create extension if not exists pg_trgm;
+create extension if not exists pg_trgm with schema public;
 
 -- Text-search configuration for an ESCO language code; 'simple' (no stemming) where PostgreSQL 15 has no stemmer.
 -- Immutable: used by the generated search vectors and, with the same argument, by the queries.
