@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { registerClassificationRoutes } from './modules/classifications/index.ts';
 import { registerEmployerRoutes } from './modules/employers/index.ts';
 import { registerOrganisationRoutes } from './modules/organisation/index.ts';
 import { LocalNationalSystem, type NationalLabourSystem, registerPeopleRoutes } from './modules/people/index.ts';
@@ -44,6 +45,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, logger:
     await registerOrganisationRoutes(server, deps);
     await registerPeopleRoutes(server, deps, national);
     await registerEmployerRoutes(server, deps);
+    await registerClassificationRoutes(server, deps);
     await registerAuditRoutes(server, deps);
     if (extraRoutes) await extraRoutes(server);
   });

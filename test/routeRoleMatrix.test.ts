@@ -343,6 +343,21 @@ const ROUTES: Record<string, RouteCases> = {
     },
   ],
   'GET /api/v1/me/employment-status': (who) => [{ label: 'my status', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/employment-status' }],
+  // Classifications are public reference data for every signed-in user.
+  'GET /api/v1/occupations/search': (who) => [
+    { label: 'occupations', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/occupations/search?q=programatore' },
+  ],
+  'GET /api/v1/occupations/:occupationCode': (who) => [
+    { label: 'occupation', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/occupations/2.1.1.4.1' },
+  ],
+  'GET /api/v1/sectors/search': (who) => [{ label: 'sectors', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/sectors/search?q=pane' }],
+  'GET /api/v1/skills/search': (who) => [{ label: 'skills', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/skills/search?q=python' }],
+  'GET /api/v1/esco-occupations/search': (who) => [
+    { label: 'esco occupations', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/esco-occupations/search?q=software' },
+  ],
+  'GET /api/v1/esco-occupations/:escoOccupationId/skills': (who) => [
+    { label: 'esco skills', expected: who === 'anonymous' ? 401 : 200, path: '/api/v1/esco-occupations/f1c0a001-0000-4000-8000-000000000001/skills' },
+  ],
   'GET /api/v1/me/person': (who) => [{ label: 'me', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/person' }],
   'GET /api/v1/me/consultations': (who) => [{ label: 'my consultations', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/consultations' }],
   'GET /api/v1/employers/:employerId': (who, ids) =>

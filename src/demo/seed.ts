@@ -1,3 +1,4 @@
+import { importClassificationFixtures, importClassificationsFromSharedData } from '../modules/classifications/index.ts';
 import { ensureAgency, importFixture, importTuscanyFromSharedData } from '../modules/organisation/index.ts';
 import { recomputeStatus, taxCode } from '../modules/people/index.ts';
 import type { Role, Specialism } from '../platform/access/actor.ts';
@@ -79,6 +80,13 @@ export async function seedDemo(
     options.log('Dati di riferimento: ../shared/data assente, uso la piccola fixture inclusa (fixtures/organisation)');
     await importFixture(db, agencyId, options.onProgress);
     referenceSource = 'fixture';
+  }
+
+  if (options.sharedDataDir) {
+    options.log('Classificazioni: CP2011, ATECO 2007 ed ESCO da ../shared/data (la prima volta richiede qualche minuto)');
+    await importClassificationsFromSharedData(db, options.sharedDataDir, options.onProgress);
+  } else {
+    await importClassificationFixtures(db, options.onProgress);
   }
 
   const a = await pickCentre(db, 'FI', 'FIRENZE');

@@ -33,8 +33,13 @@ import {
  * CP2011 + ESCO sets (bench/classifications.ts). ESCO concepts have one row per label and come back once.
  */
 
-/** Trigram similarity a vocabulary word needs to count as a correction of a query word (pg_trgm's default is 0.3). */
-export const CORRECTION_SIMILARITY = 0.35;
+/** Trigram similarity a vocabulary word needs to count as a correction of a query word ("nurce" → "nurse" is 0.33). */
+export const CORRECTION_SIMILARITY = 0.3;
+/**
+ * Bonus to the score of a label with a word starting like a typed word (its first four letters): typos are rarer at
+ * the start, so "educatrice" prefers "educatore" (0.40 alike) to "editrice" (0.43).
+ */
+export const SAME_START_BONUS = 0.15;
 /** Corrections kept per query word, best first. */
 export const CORRECTIONS_PER_WORD = 8;
 /** Candidates scored in steps B and C: those whose length is closest to the query's. */
@@ -117,6 +122,14 @@ async function rankedSearch(db: Db, query: string, plan: RankedSearch): Promise<
     .map((g) => `(${g.join(' | ')})`);
   if (groups.length === 0) return found;
   const exact = typed.length > 0 ? typed.join(' & ') : null;
+  const starts = qn.split(' ').filter((w) => w.length >= MIN_CORRECTED_LENGTH);
+  const sameStart =
+    starts.length === 0
+      ? sql`0`
+      : sql`${SAME_START_BONUS / starts.length} * (${sql.join(
+          starts.map((w) => sql`(case when (' ' || c.label_norm) like ${`% ${w.slice(0, 4)}%`} then 1 else 0 end)`),
+          sql` + `,
+        )})`;
   const scored = async (match: string) => {
     // Scores only the candidates whose length is closest to the query's (a cheap proxy for the closest match).
     const rows = await sql<Candidate>`
@@ -126,7 +139,7 @@ async function rankedSearch(db: Db, query: string, plan: RankedSearch): Promise<
           when c.search_vector @@ ${exact}::tsquery then 4
           else 5
         end as tier,
-        strict_word_similarity(${qn}, c.label_norm) * (case when c.kind = 'preferred' then 1.0 else 0.9 end) as score
+        strict_word_similarity(${qn}, c.label_norm) * (case when c.kind = 'preferred' then 1.0 else 0.9 end) + ${sameStart} as score
       from (
         select ${key} as key, c.label, ${kind} as kind, c.label_norm, c.search_vector, length(c.label_norm) as len
         from ${sql.table(plan.table)} c

@@ -21,6 +21,7 @@ export const TAGS = [
   { name: 'Organizzazione', description: "Centri per l'Impiego, sedi, comuni e competenza territoriale" },
   { name: 'Persone', description: 'Schede delle persone (back office)' },
   { name: 'Aziende', description: 'Datori di lavoro' },
+  { name: 'Classificazioni', description: 'Professioni ISTAT CP2011, settori ATECO, professioni e competenze ESCO' },
   { name: 'Area personale', description: 'Dati propri di cittadini e aziende' },
   { name: 'Audit', description: 'Registro degli accessi e delle modifiche' },
 ];
