@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { benchApi } from './api.ts';
+import { benchClassifications } from './classifications.ts';
 
 /**
  * `npm run bench`: every benchmark runs its subject side by side with a baseline in this one process,
@@ -11,3 +12,4 @@ if (!process.env.PONTE_TEST_PG_URL) {
 }
 console.log(`# Ponte — benchmark (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} core)`);
 await benchApi();
+await benchClassifications();

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { importAteco, importClassificationsFromSharedData, importCp2011, importEsco } from '../modules/classifications/index.ts';
 import {
   ensureAgency,
   type ImportReport,
@@ -26,6 +27,10 @@ const USAGE = `Uso: ponte <comando> [opzioni]
   import job-centres <file.csv> [--force]   Centri per l'Impiego (classificazione ministeriale)
   import competence <file.csv> [--force]    competenza territoriale comune → CPI
   import tuscany [--shared-data <cartella>] comuni, CPI e competenza della Toscana da ../shared/data
+  import cp2011 <cartella>                  professioni ISTAT CP2011 (livelli 1-5 e voci professionali)
+  import ateco <file.csv|cartella>          settori ATECO 2007
+  import esco <cartella> [--language it]    esportazione CSV ESCO in una lingua (occupations_<lingua>.csv, skills_…)
+  import classifications [--shared-data <cartella>]  CP2011, ATECO ed ESCO da ../shared/data
   audit verify                              verifica le catene del registro di audit e le teste esterne
 
 Il database è quello della configurazione (DATABASE_URL, oppure il database incorporato in PONTE_DATA_DIR).
@@ -36,8 +41,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+type AnyReport = Omit<ImportReport, 'kind'> & { kind: string };
+
 /** Reference-data imports are writes: one audit entry per import, by the command line. */
-async function auditImport(database: DatabaseHandle, headsFile: string, report: ImportReport): Promise<void> {
+async function auditImport(database: DatabaseHandle, headsFile: string, report: AnyReport): Promise<void> {
   if (report.status === 'already-imported') return;
   const trail = new AuditTrail(new FileHeadsSink(headsFile));
   await inTransaction(database.db, (tx) =>
@@ -55,7 +62,7 @@ async function auditImport(database: DatabaseHandle, headsFile: string, report: 
   );
 }
 
-function printReport(report: ImportReport): void {
+function printReport(report: AnyReport): void {
   const status = report.status === 'already-imported' ? ' (file già importato: nessuna modifica)' : '';
   console.log(
     `${report.kind} — ${report.source}${status}: ${report.applied} applicate, ${report.skipped} saltate, ${report.rejected.length} scartate su ${report.total}`,
@@ -72,6 +79,7 @@ async function main(): Promise<void> {
       coordinates: { type: 'string' },
       force: { type: 'boolean', default: false },
       'shared-data': { type: 'string' },
+      language: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -104,7 +112,7 @@ async function main(): Promise<void> {
       abort.abort();
     });
     const signal = abort.signal;
-    const report = async (r: ImportReport) => {
+    const report = async (r: AnyReport) => {
       progress.stop();
       printReport(r);
       await auditImport(database, config.auditHeadsFile, r);
@@ -140,6 +148,27 @@ async function main(): Promise<void> {
         const reports = await importTuscanyFromSharedData(database.db, dir, await ensureAgency(database.db), (d, t, label) => progress.update(d, t, label));
         progress.stop();
         for (const r of reports) await report(r);
+        break;
+      }
+      case 'import cp2011':
+        if (!file) fail('Indicate la cartella dei file CP2011');
+        for (const r of await importCp2011(database.db, file, (d, t, label) => progress.update(d, t, label), { force: values.force, signal })) await report(r);
+        break;
+      case 'import ateco':
+        if (!file) fail('Indicate il file o la cartella ATECO');
+        for (const r of await importAteco(database.db, file, (d, t, label) => progress.update(d, t, label), { force: values.force, signal })) await report(r);
+        break;
+      case 'import esco':
+        if (!file) fail('Indicate la cartella dell’esportazione CSV ESCO');
+        for (const r of await importEsco(database.db, file, { language: values.language, force: values.force, signal }, (d, t, label) =>
+          progress.update(d, t, label),
+        ))
+          await report(r);
+        break;
+      case 'import classifications': {
+        const dir = values['shared-data'] ?? config.sharedDataDir;
+        if (!dir) fail('Cartella ../shared/data assente: indicatela con --shared-data');
+        for (const r of await importClassificationsFromSharedData(database.db, dir, (d, t, label) => progress.update(d, t, label))) await report(r);
         break;
       }
       case 'audit verify': {

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../../test/support/databases.ts';
 import { authed, login, type Session, startTestApp, type TestApp } from '../../../test/support/testApp.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { importClassificationFixtures } from './importer/referenceSets.ts';
-import { registerClassificationRoutes } from './routes.ts';
 
 const ROUTES = [
   '/api/v1/occupations/search',
@@ -14,26 +11,17 @@ const ROUTES = [
   '/api/v1/esco-occupations/:escoOccupationId/skills',
 ];
 
-/** The routes mounted on the real application (the lead wires them into src/app.ts; here through extraRoutes). */
+/** The routes as mounted by src/app.ts, on the real application. */
 describe.each(testEngines())('classification routes on %s', (engine) => {
   let t: TestApp;
   let citizen: Session;
-  const deps = {
-    get db(): Db {
-      return t.database.db;
-    },
-  };
   const get = async (path: string, session: Session | null = citizen) => {
     const response = await fetch(`${t.baseUrl}${path}`, session ? authed(session) : {});
     return { status: response.status, type: response.headers.get('content-type') ?? '', body: (await response.json()) as Record<string, unknown> };
   };
 
   beforeAll(async () => {
-    // until src/app.ts registers them (the lead wires it), mount them here; afterwards this is a no-op
-    t = await startTestApp(engine, {}, async (app) => {
-      if (!app.hasRoute({ method: 'GET', url: '/api/v1/occupations/search' })) await registerClassificationRoutes(app, deps);
-    });
-    await importClassificationFixtures(t.database.db);
+    t = await startTestApp(engine); // the demo seed imports the hand-made fixtures (no ../shared/data in tests)
     citizen = await login(t.baseUrl, 'cittadino');
   });
   afterAll(async () => {

@@ -126,7 +126,7 @@ async function rankedSearch(db: Db, query: string, plan: RankedSearch): Promise<
   const sameStart =
     starts.length === 0
       ? sql`0`
-      : sql`${SAME_START_BONUS / starts.length} * (${sql.join(
+      : sql`${SAME_START_BONUS / starts.length}::float8 * (${sql.join(
           starts.map((w) => sql`(case when (' ' || c.label_norm) like ${`% ${w.slice(0, 4)}%`} then 1 else 0 end)`),
           sql` + `,
         )})`;
