@@ -94,6 +94,9 @@ describe.runIf(browserAvailable())('people: registration and employment status (
     await page.getByLabel('Comune di residenza').selectOption('048017');
     await page.getByLabel('Indirizzo di residenza').fill(address);
     await page.getByLabel(/informativa sul trattamento/i).check({ force: true });
+    // Late data (job centres, municipalities) must not have reset what was chosen.
+    await expect.poll(() => page.getByLabel('Comune di residenza').inputValue()).toBe('048017');
+    await expect.poll(() => page.getByLabel(/informativa sul trattamento/i).isChecked()).toBe(true);
   }
 
   async function submitAndLand(page: Page): Promise<string> {

@@ -136,6 +136,7 @@ export function RegisterPersonPage() {
   const { t, tx } = useI18n();
   const navigate = useNavigate();
   const provinces = useApiGet<{ items: Province[] }>('/api/v1/provinces');
+  const centres = useApiGet<{ items: { provinceCode: string }[] }>('/api/v1/job-centres');
   const provinceList = useMemo(() => [...(provinces.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'it')), [provinces.data]);
 
   const [draft, setDraft] = useState<Draft>(EMPTY);
@@ -155,10 +156,11 @@ export function RegisterPersonPage() {
   const conflictRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
 
-  // Default the province when the caller's territory has only one (an operator's job centre).
+  // Default the province to the caller's own job centre's (an operator or manager sees only theirs).
   // (State adjusted during render, once: no effect needed.)
   const [provinceDefaulted, setProvinceDefaulted] = useState(false);
-  const onlyProvince = provinceList.length === 1 ? provinceList[0]?.code : undefined;
+  const ownCentres = centres.data?.items ?? [];
+  const onlyProvince = ownCentres.length === 1 ? ownCentres[0]?.provinceCode : provinceList.length === 1 ? provinceList[0]?.code : undefined;
   if (onlyProvince && !provinceDefaulted) {
     setProvinceDefaulted(true);
     if (!draft.residence.province) setDraft((d) => ({ ...d, residence: { ...d.residence, province: onlyProvince } }));
