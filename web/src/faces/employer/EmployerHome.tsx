@@ -15,7 +15,7 @@ export function EmployerHome() {
 
   return (
     <>
-      <PageTitle title={t('employer.title')} lead={t('employer.welcome', { name: account.displayName })}>
+      <PageTitle title={t('employer.title')} lead={t('employer.welcome', { name: account.displayName.replace(/\.$/, '') })}>
         {t('employer.title')}
       </PageTitle>
       <section>
