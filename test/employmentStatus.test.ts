@@ -61,6 +61,20 @@ describe.each(testEngines())('availability declaration and employment status ove
     expect(stored.some((p) => p.state === 'unemployed' && p.valid_from === declaredOn)).toBe(true);
   });
 
+  it('people can be searched by current status, alone or with a name', async () => {
+    const search = async (body: unknown) =>
+      (await (await fetch(`${t.baseUrl}/api/v1/people/search`, authed(operator, { method: 'POST', body: JSON.stringify(body) }))).json()) as {
+        items: { id: string; status: string }[];
+      };
+    const unemployed = await search({ status: 'unemployed', limit: 100 });
+    expect(unemployed.items.map((i) => i.id)).toContain(personId);
+    expect(unemployed.items.every((i) => i.status === 'unemployed')).toBe(true);
+    expect((await search({ text: 'Innocenti', status: 'lost' })).items).toEqual([]);
+    expect((await search({ text: 'Innocenti' })).items[0]).toMatchObject({ id: personId, status: 'unemployed' });
+    const neither = await fetch(`${t.baseUrl}/api/v1/people/search`, authed(operator, { method: 'POST', body: '{}' }));
+    expect(neither.status).toBe(400);
+  });
+
   it('a second declaration while one is active is refused; a future date is a field error', async () => {
     const again = await fetch(
       `${t.baseUrl}/api/v1/people/${personId}/availability-declarations`,

@@ -30,5 +30,7 @@ export interface PersonSummary {
   familyName: string;
   birthDate: string;
   jobCentreName: string | null;
+  /** Current employment state. */
+  status: string;
   flags: string[];
 }

@@ -260,7 +260,13 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
       tags: ['Persone'],
       summary: 'Ricerca di persone nel proprio ambito (il codice fiscale viaggia nel corpo, mai nell’URL)',
       operationId: 'searchPeople',
-      body: z.object({ text: z.string().trim().min(2, 'inserite almeno 2 caratteri').max(100), limit: z.number().int().min(1).max(100).default(50) }),
+      body: z
+        .object({
+          text: z.string().trim().min(2, 'inserite almeno 2 caratteri').max(100).optional(),
+          status: z.enum(['not-registered', 'unemployed', 'at-risk', 'suspended', 'employed-keeping', 'lost', 'pending']).optional(),
+          limit: z.number().int().min(1).max(100).default(50),
+        })
+        .refine((b) => b.text !== undefined || b.status !== undefined, { message: 'indicate un testo da cercare o uno stato', path: ['text'] }),
       response: {
         200: z.object({
           items: z.array(
@@ -270,6 +276,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
               familyName: z.string(),
               birthDate: z.string(),
               jobCentreName: z.string().nullable(),
+              status: z.string(),
               flags: z.array(z.string()),
             }),
           ),
@@ -279,7 +286,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
     },
     handler: async (request) => {
       const actor = request.actor as Actor;
-      const items = await searchPeople(db, actor, request.body.text, request.body.limit);
+      const items = await searchPeople(db, actor, request.body);
       await inTransaction(db, (tx) =>
         audit.record(
           tx,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
+import { romeDateOf } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { fieldAccess, scopePeople } from './access.ts';
 import type { PersonSummary, PersonView } from './model.ts';
@@ -77,10 +78,34 @@ export async function findPersonView(db: Db, actor: Actor, personId: string): Pr
   return view;
 }
 
-export async function searchPeople(db: Db, actor: Actor, text: string, limit: number): Promise<PersonSummary[]> {
-  const term = text.trim();
+export interface PeopleSearch {
+  text?: string;
+  /** Current employment state (e.g. 'unemployed'), from the stored timeline. */
+  status?: string;
+  limit: number;
+}
+
+export async function searchPeople(db: Db, actor: Actor, search: PeopleSearch): Promise<PersonSummary[]> {
+  const term = (search.text ?? '').trim();
+  const today = romeDateOf();
   let query = scopePeople(baseQuery(db), actor).where('people.merged_into', 'is', null);
-  if (/^[A-Z0-9]{11,16}$/i.test(term)) {
+  if (search.status) {
+    const state = search.status;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('status_periods as sp')
+          .select('sp.person_id')
+          .whereRef('sp.person_id', '=', 'people.id')
+          .where('sp.state', '=', state)
+          .where('sp.valid_from', '<=', today)
+          .where((w) => w.or([w('sp.valid_to', 'is', null), w('sp.valid_to', '>=', today)])),
+      ),
+    );
+  }
+  if (!term) {
+    // status only: no text filter
+  } else if (/^[A-Z0-9]{11,16}$/i.test(term)) {
     query = query.where('people.tax_code', '=', term.toUpperCase());
   } else {
     const words = term.toLowerCase().split(/\s+/).filter(Boolean);
@@ -89,7 +114,21 @@ export async function searchPeople(db: Db, actor: Actor, text: string, limit: nu
       query = query.where((eb) => eb.or([eb(sql`lower(people.family_name)`, 'like', like), eb(sql`lower(people.given_name)`, 'like', like)]));
     }
   }
-  const rows = await query.orderBy('people.family_name').orderBy('people.given_name').limit(limit).execute();
+  const rows = await query.orderBy('people.family_name').orderBy('people.given_name').limit(search.limit).execute();
+  const current = rows.length
+    ? await db
+        .selectFrom('status_periods')
+        .select(['person_id', 'state'])
+        .where(
+          'person_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where('valid_from', '<=', today)
+        .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>=', today)]))
+        .execute()
+    : [];
+  const stateOf = new Map(current.map((c) => [c.person_id, c.state]));
   const named = await namedOn(
     db,
     actor,
@@ -106,6 +145,7 @@ export async function searchPeople(db: Db, actor: Actor, text: string, limit: nu
       familyName: row.family_name,
       birthDate: row.birth_date,
       jobCentreName: access.location ? row.job_centre_name : null,
+      status: stateOf.get(row.id) ?? 'not-registered',
       flags,
     };
   });

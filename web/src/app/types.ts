@@ -137,6 +137,8 @@ export interface PersonSummary {
   birthDate: string | null;
   jobCentreName: string | null;
   flags: string[];
+  /** Current employment state (absent from older servers). */
+  status?: string;
 }
 
 export interface PeopleSearchResult {

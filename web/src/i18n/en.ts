@@ -100,6 +100,10 @@ export const en: Messages = {
   'ops.colName': 'Name',
   'ops.colBirthDate': 'Date of birth',
   'ops.colJobCentre': 'Job centre',
+  'ops.statusFilter': 'Current employment status',
+  'ops.statusAny': 'Any status',
+  'ops.colStatus': 'Employment status',
+  'ops.searchMinOrStatus': 'Enter at least 2 characters or choose a status.',
   'ops.colFlags': 'Flags',
 
   'jc.caption': 'Job centres and their sites',

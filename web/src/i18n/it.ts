@@ -104,6 +104,10 @@ export const it = {
   'ops.colName': 'Nome e cognome',
   'ops.colBirthDate': 'Data di nascita',
   'ops.colJobCentre': 'Centro per l’impiego',
+  'ops.statusFilter': 'Stato occupazionale attuale',
+  'ops.statusAny': 'Qualsiasi stato',
+  'ops.colStatus': 'Stato occupazionale',
+  'ops.searchMinOrStatus': 'Inserisci almeno 2 caratteri oppure scegli uno stato.',
   'ops.colFlags': 'Segnalazioni',
 
   'jc.caption': 'Centri per l’impiego e relative sedi',

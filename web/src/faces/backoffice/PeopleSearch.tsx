@@ -16,18 +16,22 @@ import { TextField } from '../../ui/TextField.tsx';
  * The last search, kept in memory only (never in the URL or in browser storage, since it may be a
  * tax code), so that coming back from a person's record shows the same results.
  */
-let lastSearch: { accountId: string; text: string; result: PeopleSearchResult | null } = {
+let lastSearch: { accountId: string; text: string; status: string; result: PeopleSearchResult | null } = {
   accountId: '',
   text: '',
+  status: '',
   result: null,
 };
+
+const STATES = ['unemployed', 'at-risk', 'suspended', 'employed-keeping', 'pending', 'lost', 'not-registered'] as const;
 
 export function PeopleSearch() {
   const { t, tx, formatDate } = useI18n();
   const account = useAccount();
   // Another account in the same tab never sees the previous user's search.
-  if (lastSearch.accountId !== account.id) lastSearch = { accountId: account.id, text: '', result: null };
+  if (lastSearch.accountId !== account.id) lastSearch = { accountId: account.id, text: '', status: '', result: null };
   const [text, setText] = useState(lastSearch.text);
+  const [status, setStatus] = useState(lastSearch.status);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<PeopleSearchResult | null>(lastSearch.result);
@@ -38,24 +42,24 @@ export function PeopleSearch() {
     e.preventDefault();
     const q = text.trim();
     setError(null);
-    if (q.length < 2) {
-      setFieldError(t('ops.searchMin'));
+    if (q.length < 2 && !(q.length === 0 && status)) {
+      setFieldError(status ? t('ops.searchMin') : t('ops.searchMinOrStatus'));
       inputRef.current?.focus();
       return;
     }
     setFieldError(undefined);
     setSearching(true);
     try {
-      const res = await api.post<PeopleSearchResult>('/api/v1/people/search', { text: q });
+      const res = await api.post<PeopleSearchResult>('/api/v1/people/search', { ...(q ? { text: q } : {}), ...(status ? { status } : {}) });
       setResult(res);
-      lastSearch = { accountId: account.id, text, result: res };
+      lastSearch = { accountId: account.id, text, status, result: res };
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : new ApiError({ status: 0 }, true);
       setError(apiErr);
       setFieldError(apiErr.fieldError('text'));
       // Results of an earlier search would read as the answer to this one.
       setResult(null);
-      lastSearch = { accountId: account.id, text, result: null };
+      lastSearch = { accountId: account.id, text, status, result: null };
     } finally {
       setSearching(false);
     }
@@ -92,6 +96,19 @@ export function PeopleSearch() {
               wrapperClassName="mb-0"
             />
           </div>
+          <div className="col-12 col-md-4 col-lg-3">
+            <div className="select-wrapper">
+              <label htmlFor="people-search-status">{t('ops.statusFilter')}</label>
+              <select id="people-search-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+                <option value="">{t('ops.statusAny')}</option>
+                {STATES.map((s) => (
+                  <option key={s} value={s}>
+                    {tx(`status.state.${s}`, s)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
           <div className="col-12 col-md-4 col-lg-3 pt-md-3">
             <Button color="primary" type="submit" disabled={searching}>
               {searching ? t('ops.searching') : t('ops.searchSubmit')}
@@ -113,6 +130,7 @@ export function PeopleSearch() {
               <th scope="col">{t('ops.colName')}</th>
               <th scope="col">{t('ops.colBirthDate')}</th>
               <th scope="col">{t('ops.colJobCentre')}</th>
+              <th scope="col">{t('ops.colStatus')}</th>
               <th scope="col">{t('ops.colFlags')}</th>
             </tr>
           </thead>
@@ -126,6 +144,7 @@ export function PeopleSearch() {
                 </th>
                 <td>{p.birthDate ? formatDate(p.birthDate) : t('common.none')}</td>
                 <td>{p.jobCentreName ?? t('common.none')}</td>
+                <td>{p.status ? tx(`status.state.${p.status}`, p.status) : t('common.none')}</td>
                 <td>
                   {p.flags.length === 0
                     ? t('common.none')
