@@ -1,6 +1,8 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
-import type { Actor } from '../../platform/access/actor.ts';
+import type { Actor, Role } from '../../platform/access/actor.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import type { Tx } from '../../platform/db/unitOfWork.ts';
+import { problems } from '../../platform/http/problems.ts';
 
 type PeopleQuery<O> = SelectQueryBuilder<Database, 'people', O>;
 const NOBODY = '00000000-0000-0000-0000-000000000000';
@@ -65,4 +67,14 @@ export function fieldAccess(actor: Actor, person: { id: string; protected_person
     location: self || !person.protected_person || namedStaff,
     specialCategory: self || (actor.role === 'specialist' && actor.specialism === 'targeted_placement'),
   };
+}
+
+/** Job-centre staff who register people and change their records (operators and managers of the centre, the agency). */
+export const CASEWORKERS: readonly Role[] = ['operator', 'manager', 'agency_admin'];
+
+/** A person the actor may see, locked for update in the caller's transaction; out of scope is 404. */
+export async function lockPersonInScope(tx: Tx, actor: Actor, personId: string) {
+  const person = await scopePeople(tx.db.selectFrom('people').selectAll('people'), actor).where('people.id', '=', personId).forUpdate().executeTakeFirst();
+  if (!person) throw problems.notFound();
+  return person;
 }

@@ -6,6 +6,7 @@ import { isCalendarDate, romeDateOf } from '../../platform/dates.ts';
 import { inTransaction } from '../../platform/db/unitOfWork.ts';
 import { problems } from '../../platform/http/problems.ts';
 import { type App, type AppDeps, requestContext } from '../../platform/http/server.ts';
+import { CASEWORKERS } from './access.ts';
 import type { NationalLabourSystem } from './national/port.ts';
 import { statusView } from './statusStore.ts';
 import { consultationsOf, findPersonView, searchPeople } from './store.ts';
@@ -85,7 +86,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
   const { db, audit } = deps;
 
   app.post('/api/v1/people', {
-    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'ordinary') },
+    config: { policy: rolesPolicy(CASEWORKERS, 'scoped', 'ordinary') },
     schema: {
       tags: ['Persone'],
       summary:
@@ -142,7 +143,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
   });
 
   app.patch('/api/v1/people/:personId/address', {
-    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'protected') },
+    config: { policy: rolesPolicy(CASEWORKERS, 'scoped', 'protected') },
     schema: {
       tags: ['Persone'],
       summary: 'Modifica residenza o domicilio con un motivo (il centro competente segue il domicilio, altrimenti la residenza)',
@@ -162,7 +163,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
   });
 
   app.post('/api/v1/people/:personId/availability-declarations', {
-    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'ordinary') },
+    config: { policy: rolesPolicy(CASEWORKERS, 'scoped', 'ordinary') },
     schema: {
       tags: ['Persone'],
       summary: 'Registra una dichiarazione di immediata disponibilità resa al centro per l’impiego',
@@ -178,7 +179,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
   });
 
   app.post('/api/v1/people/:personId/availability-declarations/:declarationId/revocation', {
-    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'ordinary') },
+    config: { policy: rolesPolicy(CASEWORKERS, 'scoped', 'ordinary') },
     schema: {
       tags: ['Persone'],
       summary: 'Revoca una dichiarazione di immediata disponibilità, con data e motivo',
@@ -201,7 +202,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
   });
 
   app.post('/api/v1/people/merges', {
-    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'ordinary') },
+    config: { policy: rolesPolicy(CASEWORKERS, 'scoped', 'ordinary') },
     schema: {
       tags: ['Persone'],
       summary: 'Unisce una scheda duplicata a quella che resta, con un motivo (reversibile)',
@@ -215,7 +216,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
   });
 
   app.post('/api/v1/people/merges/:mergeId/reversal', {
-    config: { policy: rolesPolicy(['operator', 'manager', 'agency_admin'], 'scoped', 'ordinary') },
+    config: { policy: rolesPolicy(CASEWORKERS, 'scoped', 'ordinary') },
     schema: {
       tags: ['Persone'],
       summary: 'Annulla un’unione di schede: i dati spostati tornano alla scheda di origine',

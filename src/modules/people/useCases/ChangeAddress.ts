@@ -9,7 +9,7 @@ import { writeEvent } from '../../../platform/events/outbox.ts';
 import { problems } from '../../../platform/http/problems.ts';
 import { newId } from '../../../platform/ids.ts';
 import { competentJobCentre } from '../../organisation/index.ts';
-import { fieldAccess, scopePeople } from '../access.ts';
+import { CASEWORKERS, fieldAccess, lockPersonInScope } from '../access.ts';
 
 const Place = z.object({
   municipalityIstatCode: z.string().regex(/^\d{6}$/, 'codice ISTAT del comune di 6 cifre'),
@@ -30,12 +30,11 @@ export type ChangeAddressInput = z.infer<typeof ChangeAddressInput>;
  * else the residence: when it changes, the record moves to the new centre.
  */
 export async function changeAddress(deps: { db: Db; audit: AuditTrail }, actor: Actor, ctx: RequestContext, personId: string, input: ChangeAddressInput) {
-  if (!['operator', 'manager', 'agency_admin'].includes(actor.role)) throw problems.forbidden();
+  if (!CASEWORKERS.includes(actor.role)) throw problems.forbidden();
   if (input.residence === undefined && input.domicile === undefined)
     throw problems.validation([{ field: 'residence', message: 'indicate la nuova residenza o il nuovo domicilio' }]);
   return inTransaction(deps.db, async (tx) => {
-    const person = await scopePeople(tx.db.selectFrom('people').selectAll('people'), actor).where('people.id', '=', personId).forUpdate().executeTakeFirst();
-    if (!person) throw problems.notFound();
+    const person = await lockPersonInScope(tx, actor, personId);
     const named = await tx.db
       .selectFrom('protected_person_staff')
       .select('person_id')

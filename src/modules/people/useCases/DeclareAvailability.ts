@@ -3,11 +3,11 @@ import type { Actor, RequestContext } from '../../../platform/access/actor.ts';
 import type { AuditTrail } from '../../../platform/audit/trail.ts';
 import { isCalendarDate, romeDateOf } from '../../../platform/dates.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { inTransaction } from '../../../platform/db/unitOfWork.ts';
+import { inTransaction, type Tx } from '../../../platform/db/unitOfWork.ts';
 import { writeEvent } from '../../../platform/events/outbox.ts';
 import { Problem, problems } from '../../../platform/http/problems.ts';
 import { newId } from '../../../platform/ids.ts';
-import { scopePeople } from '../access.ts';
+import { CASEWORKERS, lockPersonInScope } from '../access.ts';
 import { statusOn } from '../status/index.ts';
 import { recomputeStatus } from '../statusStore.ts';
 
@@ -26,14 +26,10 @@ export const RevokeDeclarationInput = z.object({
 });
 export type RevokeDeclarationInput = z.infer<typeof RevokeDeclarationInput>;
 
-const RECORDERS = ['operator', 'manager', 'agency_admin'];
-
-async function personInScope(tx: Parameters<Parameters<typeof inTransaction>[1]>[0], actor: Actor, personId: string) {
-  const person = await scopePeople(tx.db.selectFrom('people').select(['people.id', 'people.job_centre_id']), actor)
-    .where('people.id', '=', personId)
-    .where('people.merged_into', 'is', null)
-    .executeTakeFirst();
-  if (!person) throw problems.notFound();
+/** Declarations are recorded on active records only: a merged duplicate is not in scope. */
+async function personInScope(tx: Tx, actor: Actor, personId: string) {
+  const person = await lockPersonInScope(tx, actor, personId);
+  if (person.merged_into) throw problems.notFound();
   return person;
 }
 
@@ -45,7 +41,7 @@ export async function declareAvailability(
   personId: string,
   input: DeclareAvailabilityInput,
 ) {
-  if (!RECORDERS.includes(actor.role)) throw problems.forbidden();
+  if (!CASEWORKERS.includes(actor.role)) throw problems.forbidden();
   const today = romeDateOf();
   return inTransaction(deps.db, async (tx) => {
     await personInScope(tx, actor, personId); // first: out of scope is 404 whatever the input
@@ -108,7 +104,7 @@ export async function revokeDeclaration(
   declarationId: string,
   input: RevokeDeclarationInput,
 ) {
-  if (!RECORDERS.includes(actor.role)) throw problems.forbidden();
+  if (!CASEWORKERS.includes(actor.role)) throw problems.forbidden();
   return inTransaction(deps.db, async (tx) => {
     await personInScope(tx, actor, personId);
     const declaration = await tx.db

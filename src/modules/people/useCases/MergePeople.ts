@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { Actor, RequestContext } from '../../../platform/access/actor.ts';
 import type { AuditTrail } from '../../../platform/audit/trail.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import { inTransaction, type Tx } from '../../../platform/db/unitOfWork.ts';
+import { inTransaction } from '../../../platform/db/unitOfWork.ts';
 import { writeEvent } from '../../../platform/events/outbox.ts';
 import { Problem, problems } from '../../../platform/http/problems.ts';
 import { newId } from '../../../platform/ids.ts';
-import { scopePeople } from '../access.ts';
+import { CASEWORKERS, lockPersonInScope } from '../access.ts';
 import { recomputeStatus } from '../statusStore.ts';
 import { homonymRelation } from '../taxCode.ts';
 
@@ -29,24 +29,16 @@ const MOVABLE = [
 
 type Moved = Record<string, string[]>;
 
-const MERGERS = ['operator', 'manager', 'agency_admin'];
-
-async function visiblePerson(tx: Tx, actor: Actor, id: string) {
-  const person = await scopePeople(tx.db.selectFrom('people').selectAll('people'), actor).where('people.id', '=', id).forUpdate().executeTakeFirst();
-  if (!person) throw problems.notFound(`Scheda ${id} non trovata nel vostro ambito.`);
-  return person;
-}
-
 /**
  * Merges a duplicate record into the record that survives (the same person registered twice through
  * different channels, e.g. a provisional numeric code and later the personal one). Reversible: what moved is kept.
  */
 export async function mergePeople(deps: { db: Db; audit: AuditTrail }, actor: Actor, ctx: RequestContext, input: MergePeopleInput) {
-  if (!MERGERS.includes(actor.role)) throw problems.forbidden();
+  if (!CASEWORKERS.includes(actor.role)) throw problems.forbidden();
   if (input.survivorId === input.duplicateId) throw problems.validation([{ field: 'duplicateId', message: 'le due schede devono essere diverse' }]);
   return inTransaction(deps.db, async (tx) => {
-    const survivor = await visiblePerson(tx, actor, input.survivorId);
-    const duplicate = await visiblePerson(tx, actor, input.duplicateId);
+    const survivor = await lockPersonInScope(tx, actor, input.survivorId);
+    const duplicate = await lockPersonInScope(tx, actor, input.duplicateId);
     if (survivor.merged_into || duplicate.merged_into) throw problems.conflict('Una delle due schede è già stata unita a un’altra.');
     if (homonymRelation(survivor.tax_code, duplicate.tax_code) === 'possible-homonym') {
       throw new Problem(
@@ -110,11 +102,11 @@ export async function mergePeople(deps: { db: Db; audit: AuditTrail }, actor: Ac
 
 /** Undoes a merge: the rows that moved go back, the duplicate record is active again. */
 export async function revertMerge(deps: { db: Db; audit: AuditTrail }, actor: Actor, ctx: RequestContext, mergeId: string, reason: string) {
-  if (!MERGERS.includes(actor.role)) throw problems.forbidden();
+  if (!CASEWORKERS.includes(actor.role)) throw problems.forbidden();
   return inTransaction(deps.db, async (tx) => {
     const merge = await tx.db.selectFrom('person_merges').selectAll().where('id', '=', mergeId).forUpdate().executeTakeFirst();
     if (!merge) throw problems.notFound();
-    await visiblePerson(tx, actor, merge.survivor_id);
+    await lockPersonInScope(tx, actor, merge.survivor_id);
     if (merge.reverted_at) throw problems.conflict('Questa unione è già stata annullata.');
     const moved = (typeof merge.moved === 'string' ? JSON.parse(merge.moved) : merge.moved) as Moved;
     for (const { table, column, key } of MOVABLE) {

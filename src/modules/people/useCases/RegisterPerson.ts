@@ -8,7 +8,7 @@ import { writeEvent } from '../../../platform/events/outbox.ts';
 import { Problem, problems } from '../../../platform/http/problems.ts';
 import { newId } from '../../../platform/ids.ts';
 import { competentJobCentre } from '../../organisation/index.ts';
-import { scopePeople } from '../access.ts';
+import { CASEWORKERS, scopePeople } from '../access.ts';
 import { checkBirthplace, checkDeclaredData, decodeTaxCode, parseTaxCode, taxCodeBaseForm } from '../taxCode.ts';
 import { linkWaitingDeclarations } from './ReceiveNationalDeclarations.ts';
 
@@ -59,8 +59,6 @@ export interface RegisterPersonResult {
   linkedDeclarations: number;
 }
 
-const REGISTRARS = ['operator', 'manager', 'agency_admin'] as const;
-
 /** Registers a job seeker by tax code: one record per code, declared data checked against the code, competent job centre from domicile (else residence). */
 export async function registerPerson(
   deps: { db: Db; audit: AuditTrail },
@@ -68,7 +66,7 @@ export async function registerPerson(
   ctx: RequestContext,
   input: RegisterPersonInput,
 ): Promise<RegisterPersonResult> {
-  if (!(REGISTRARS as readonly string[]).includes(actor.role)) throw problems.forbidden();
+  if (!CASEWORKERS.includes(actor.role)) throw problems.forbidden();
   const parsed = parseTaxCode(input.taxCode);
   if (!parsed.valid) throw problems.validation([{ field: 'taxCode', message: parsed.error.message }]);
   const code = parsed.code;
