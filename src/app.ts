@@ -1,8 +1,15 @@
 import type { Logger } from 'pino';
 import { registerClassificationRoutes } from './modules/classifications/index.ts';
 import { registerEmployerRoutes } from './modules/employers/index.ts';
+import { registerNoticeRoutes } from './modules/notices/index.ts';
 import { registerOrganisationRoutes } from './modules/organisation/index.ts';
-import { LocalNationalSystem, type NationalLabourSystem, registerPeopleRoutes } from './modules/people/index.ts';
+import {
+  LocalNationalSystem,
+  type NationalLabourSystem,
+  registerPeopleRoutes,
+  registerProfileRoutes,
+  registerProfilingRoutes,
+} from './modules/people/index.ts';
 import { FileHeadsSink } from './platform/audit/heads.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { AuditTrail } from './platform/audit/trail.ts';
@@ -44,6 +51,9 @@ export async function buildApp(config: Config, database: DatabaseHandle, logger:
     });
     await registerOrganisationRoutes(server, deps);
     await registerPeopleRoutes(server, deps, national);
+    await registerProfileRoutes(server, deps);
+    await registerProfilingRoutes(server, deps, national);
+    await registerNoticeRoutes(server, deps);
     await registerEmployerRoutes(server, deps);
     await registerClassificationRoutes(server, deps);
     await registerAuditRoutes(server, deps);

@@ -1,6 +1,31 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOTICE_ROUTES } from './routeMatrix/notices.ts';
+import { PROFILE_ROUTES } from './routeMatrix/profile.ts';
+import { PROFILING_ROUTES } from './routeMatrix/profiling.ts';
 import { testEngines } from './support/databases.ts';
+import {
+  ALL_PEOPLE,
+  ALL_SIGNED_IN,
+  AUDIT_READERS,
+  allowedOr,
+  type Call,
+  DECLARATION_RECORDERS,
+  EMPLOYER_READERS,
+  EMPLOYERS,
+  forbiddenMarkers,
+  type Ids,
+  JOB_CENTRES,
+  locationMarker,
+  MANAGES,
+  nameMarker,
+  PEOPLE,
+  PERSON_READERS,
+  ROLES,
+  type RouteCases,
+  specialMarker,
+  type Who,
+} from './support/roleMatrix.ts';
 import { authed, login, type Session, startTestApp, type TestApp } from './support/testApp.ts';
 
 /**
@@ -8,175 +33,6 @@ import { authed, login, type Session, startTestApp, type TestApp } from './suppo
  * scopes and sensitivities. What each role may see is written out by hand below — never derived from
  * the policies under test — and every response body is scanned for the markers it must not contain.
  */
-
-const ROLES = [
-  'anonymous',
-  'cittadino',
-  'azienda',
-  'operatore.firenze',
-  'responsabile.firenze',
-  'operatore.pisa',
-  'responsabile.pisa',
-  'collocamento.mirato',
-  'ente.accreditato',
-  'assistente.sociale',
-  'admin.arti',
-  'revisore',
-] as const;
-type Who = (typeof ROLES)[number];
-
-// People seeded by the demo: A = Florence job centre, B = Pisa job centre.
-const PEOPLE_A = ['citizen', 'special', 'protected', ...evens()];
-const PEOPLE_B = ['assigned', 'shared', ...odds()];
-function evens() {
-  return Array.from({ length: 12 }, (_, i) => `p${i * 2}`);
-}
-function odds() {
-  return Array.from({ length: 12 }, (_, i) => `p${i * 2 + 1}`);
-}
-const ORDINARY_A = PEOPLE_A.filter((k) => k !== 'protected');
-
-interface PeopleRule {
-  /** Person records the role may open. */
-  visible: string[];
-  /** Of those, the ones whose location (address, domicile, job centre) it may see. */
-  location: string[];
-  /** Of those, the ones whose special-category section it may see. */
-  special: string[];
-}
-
-const NONE: PeopleRule = { visible: [], location: [], special: [] };
-
-/** Hand-written: who sees which person, and which sensitive sections. */
-const PEOPLE: Record<Who, PeopleRule> = {
-  anonymous: NONE,
-  cittadino: { visible: ['citizen'], location: ['citizen'], special: [] },
-  azienda: NONE,
-  'operatore.firenze': { visible: ORDINARY_A, location: ORDINARY_A, special: [] },
-  'responsabile.firenze': { visible: PEOPLE_A, location: PEOPLE_A, special: [] },
-  'operatore.pisa': { visible: PEOPLE_B, location: PEOPLE_B, special: [] },
-  'responsabile.pisa': { visible: PEOPLE_B, location: PEOPLE_B, special: [] },
-  'collocamento.mirato': { visible: [...ORDINARY_A, ...PEOPLE_B], location: [...ORDINARY_A, ...PEOPLE_B], special: ['special'] },
-  'ente.accreditato': { visible: ['assigned'], location: ['assigned'], special: [] },
-  'assistente.sociale': { visible: ['shared'], location: ['shared'], special: [] },
-  'admin.arti': { visible: [...PEOPLE_A, ...PEOPLE_B], location: [...ORDINARY_A, ...PEOPLE_B], special: [] },
-  revisore: NONE,
-};
-
-/** Hand-written: which employers (A = Florence, B = Pisa) each role may open. */
-const EMPLOYERS: Record<Who, ('A' | 'B')[]> = {
-  anonymous: [],
-  cittadino: [],
-  azienda: ['A'],
-  'operatore.firenze': ['A'],
-  'responsabile.firenze': ['A'],
-  'operatore.pisa': ['B'],
-  'responsabile.pisa': ['B'],
-  'collocamento.mirato': ['A', 'B'],
-  'ente.accreditato': [],
-  'assistente.sociale': [],
-  'admin.arti': ['A', 'B'],
-  revisore: [],
-};
-
-/** Hand-written: which job centres' staff lists and sites each role may manage. */
-const MANAGES: Record<Who, ('A' | 'B')[]> = {
-  anonymous: [],
-  cittadino: [],
-  azienda: [],
-  'operatore.firenze': [],
-  'responsabile.firenze': ['A'],
-  'operatore.pisa': [],
-  'responsabile.pisa': ['B'],
-  'collocamento.mirato': [],
-  'ente.accreditato': [],
-  'assistente.sociale': [],
-  'admin.arti': ['A', 'B'],
-  revisore: [],
-};
-
-/** Hand-written: which job centres each role may open (job centres are public to all but operators and managers, who see their own). */
-const JOB_CENTRES: Record<Who, ('A' | 'B')[]> = {
-  anonymous: [],
-  cittadino: ['A', 'B'],
-  azienda: ['A', 'B'],
-  'operatore.firenze': ['A'],
-  'responsabile.firenze': ['A'],
-  'operatore.pisa': ['B'],
-  'responsabile.pisa': ['B'],
-  'collocamento.mirato': ['A', 'B'],
-  'ente.accreditato': ['A', 'B'],
-  'assistente.sociale': ['A', 'B'],
-  'admin.arti': ['A', 'B'],
-  revisore: ['A', 'B'],
-};
-
-const PERSON_READERS: Who[] = [
-  'operatore.firenze',
-  'responsabile.firenze',
-  'operatore.pisa',
-  'responsabile.pisa',
-  'collocamento.mirato',
-  'ente.accreditato',
-  'assistente.sociale',
-  'admin.arti',
-];
-const EMPLOYER_READERS: Who[] = [
-  'azienda',
-  'operatore.firenze',
-  'responsabile.firenze',
-  'operatore.pisa',
-  'responsabile.pisa',
-  'collocamento.mirato',
-  'admin.arti',
-];
-const AUDIT_READERS: Who[] = ['revisore', 'admin.arti'];
-const DECLARATION_RECORDERS: Who[] = ['operatore.firenze', 'responsabile.firenze', 'operatore.pisa', 'responsabile.pisa', 'admin.arti'];
-
-const nameMarker = (k: string) => `Mk${k}Z`;
-const locationMarker = (k: string) => `Loc${k}Z`;
-const specialMarker = (k: string) => `Spc${k}Z`;
-const EMPLOYER_MARKER = { A: 'Officine Fiorentine', B: 'Cantieri Pisani' } as const;
-const STAFF_MARKER = { A: ['operatore.firenze', 'responsabile.firenze'], B: ['operatore.pisa', 'responsabile.pisa'] } as const;
-const ALL_PEOPLE = [...PEOPLE_A, ...PEOPLE_B];
-
-function forbiddenPeopleMarkers(who: Who): string[] {
-  const rule = PEOPLE[who];
-  return ALL_PEOPLE.flatMap((k) => [
-    ...(rule.visible.includes(k) ? [] : [nameMarker(k)]),
-    ...(rule.location.includes(k) ? [] : [locationMarker(k)]),
-    ...(rule.special.includes(k) ? [] : [specialMarker(k)]),
-  ]);
-}
-
-function forbiddenMarkers(who: Who): string[] {
-  const employers = (['A', 'B'] as const).filter((e) => !EMPLOYERS[who].includes(e)).map((e) => EMPLOYER_MARKER[e]);
-  // Staff identities: visible to whoever manages that job centre, and to auditors reading the trail.
-  const staff = AUDIT_READERS.includes(who) ? [] : (['A', 'B'] as const).filter((c) => !MANAGES[who].includes(c)).flatMap((c) => STAFF_MARKER[c]);
-  // An account's own username may come back in its own session.
-  return [...forbiddenPeopleMarkers(who), ...employers, ...staff.filter((s) => s !== who)];
-}
-
-interface Ids {
-  people: Record<string, string>;
-  employers: Record<'A' | 'B', string>;
-  jobCentres: Record<'A' | 'B', string>;
-  sites: Record<'A' | 'B', string>;
-}
-
-interface Call {
-  label: string;
-  expected: number;
-  path: string;
-  init?: RequestInit & { json?: unknown };
-  /** Extra assertions on the parsed body of a successful call. */
-  check?: (body: unknown) => void;
-}
-
-type RouteCases = (who: Who, ids: Ids, t: TestApp) => Promise<Call[]> | Call[];
-
-const allowedOr = (who: Who, readers: Who[], ok = 200) => (who === 'anonymous' ? 401 : readers.includes(who) ? ok : 403);
-const ALL_SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
 
 /** Every registered route must appear here. */
 const ROUTES: Record<string, RouteCases> = {
@@ -368,6 +224,9 @@ const ROUTES: Record<string, RouteCases> = {
     })),
   'GET /api/v1/me/employers': (who) => [{ label: 'my employers', expected: allowedOr(who, ['azienda']), path: '/api/v1/me/employers' }],
   'GET /api/v1/audit/entries': (who) => [{ label: 'audit', expected: allowedOr(who, AUDIT_READERS), path: '/api/v1/audit/entries?limit=200' }],
+  ...PROFILE_ROUTES,
+  ...PROFILING_ROUTES,
+  ...NOTICE_ROUTES,
 };
 
 describe.each(testEngines())('route × role on %s', (engine) => {

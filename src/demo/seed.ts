@@ -10,6 +10,9 @@ const { taxCodeBaseForm } = taxCode;
 import type { Db } from '../platform/db/database.ts';
 import { inTransaction } from '../platform/db/unitOfWork.ts';
 import { newId } from '../platform/ids.ts';
+import { seedDemoNotices } from './seedNotices.ts';
+import { seedDemoProfiles } from './seedProfiles.ts';
+import { seedDemoProfiling } from './seedProfiling.ts';
 import { seededRandom, syntheticPerson } from './syntheticPeople.ts';
 
 export const DEMO_PASSWORD = 'Ponte-demo-2026';
@@ -250,6 +253,9 @@ export async function seedDemo(
       .values({ person_id: sharedId, account_id: accountIds['assistente.sociale'] as string })
       .execute();
   });
+  await seedDemoProfiles(db, ids);
+  await seedDemoNotices(db, ids);
+  await seedDemoProfiling(db, ids);
   return info(ids);
 }
 

@@ -1,9 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { NoticesTables } from '../../modules/notices/tables.ts';
+import type { ProfileTables } from '../../modules/people/profile/tables.ts';
+import type { ProfilingTables } from '../../modules/people/profiling/tables.ts';
 
 /** A timestamp column: read as Date, written as Date or ISO string. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A calendar date (no time zone): always read and written as 'YYYY-MM-DD'. */
-type CalendarDate = ColumnType<string, string, string>;
+export type CalendarDate = ColumnType<string, string, string>;
 
 export interface AccountsTable {
   id: string;
@@ -420,7 +423,8 @@ export interface IntegrationCursorsTable {
   updated_at: Timestamp;
 }
 
-export interface Database {
+/** Every table; modules added after the foundation keep their table types beside their code. */
+export interface Database extends NoticesTables, ProfileTables, ProfilingTables {
   integration_cursors: IntegrationCursorsTable;
   national_declarations: NationalDeclarationsTable;
   occupations: OccupationsTable;

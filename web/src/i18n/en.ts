@@ -1,3 +1,7 @@
+import { noticesEn } from '../modules/notices/messages.ts';
+import { profileEn } from '../modules/people/profile/messages.ts';
+import { profilingEn } from '../modules/people/profiling/messages.ts';
+import { recordsEn } from '../modules/people/records/messages.ts';
 import type { Messages } from './it.ts';
 
 /** English messages: must provide every key of the Italian dictionary (checked by the type). */
@@ -520,4 +524,8 @@ export const en: Messages = {
   'revoke.errReason': 'Give the reason for revoking (at least 5 characters).',
   'revoke.failedTitle': 'Revocation not recorded',
   'revoke.saved': 'DID revoked from {date}: the status has been recomputed.',
+  ...profileEn,
+  ...profilingEn,
+  ...recordsEn,
+  ...noticesEn,
 };

@@ -2,6 +2,11 @@
  * Italian messages: the reference dictionary. Every other language must provide the same keys
  * (see `en.ts`, typed as `Messages`). Placeholders are written `{name}` and filled by `t(key, vars)`.
  */
+import { noticesIt } from '../modules/notices/messages.ts';
+import { profileIt } from '../modules/people/profile/messages.ts';
+import { profilingIt } from '../modules/people/profiling/messages.ts';
+import { recordsIt } from '../modules/people/records/messages.ts';
+
 export const it = {
   'app.name': 'Ponte',
   'app.brand': 'Ponte — ARTI Toscana',
@@ -529,6 +534,10 @@ export const it = {
   'revoke.errReason': 'Indica il motivo della revoca (almeno 5 caratteri).',
   'revoke.failedTitle': 'Revoca non registrata',
   'revoke.saved': 'DID revocata dal {date}: lo stato è stato ricalcolato.',
+  ...profileIt,
+  ...profilingIt,
+  ...recordsIt,
+  ...noticesIt,
 } as const;
 
 export type MessageKey = keyof typeof it;

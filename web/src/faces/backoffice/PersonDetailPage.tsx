@@ -4,8 +4,12 @@ import { PATHS, REGISTRAR_ACCESS } from '../../app/roles.ts';
 import { useAccount } from '../../app/session.tsx';
 import type { StaffPersonDetail } from '../../app/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { NoticesSection } from '../../modules/notices/NoticesSection.tsx';
 import { EmploymentStatus } from '../../modules/people/EmploymentStatus.tsx';
+import { ProfileSection } from '../../modules/people/profile/ProfileSection.tsx';
+import { ProfilingSection } from '../../modules/people/profiling/ProfilingSection.tsx';
 import { RegistrationNotices } from '../../modules/people/RegistrationNotices.tsx';
+import { MergeSection } from '../../modules/people/records/MergeSection.tsx';
 import type { RegisteredState } from '../../modules/people/types.ts';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
@@ -50,6 +54,10 @@ export function PersonDetailPage() {
             </CardBody>
           </Card>
           <EmploymentStatus key={p.id} personId={p.id} canRecord={REGISTRAR_ACCESS.includes(account.role)} />
+          <NoticesSection key={`notices-${p.id}`} personId={p.id} />
+          <ProfileSection key={`profile-${p.id}`} personId={p.id} />
+          <ProfilingSection key={`profiling-${p.id}`} personId={p.id} />
+          <MergeSection key={`merge-${p.id}`} personId={p.id} />
         </>
       )}
       <Link to={PATHS.backoffice}>{t('person.back')}</Link>

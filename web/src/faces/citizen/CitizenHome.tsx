@@ -3,6 +3,8 @@ import { useAccount } from '../../app/session.tsx';
 import type { Consultation, PersonData } from '../../app/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { EmploymentStatus } from '../../modules/people/EmploymentStatus.tsx';
+import { CitizenProfileCard } from '../../modules/people/profile/CitizenProfileCard.tsx';
+import { MyDataDownload } from '../../modules/people/records/MyDataDownload.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PersonFields } from '../../ui/PersonFields.tsx';
@@ -39,6 +41,10 @@ export function CitizenHome() {
       <div className="mb-5">
         <EmploymentStatus />
       </div>
+
+      <CitizenProfileCard />
+
+      <MyDataDownload />
 
       <section className="mb-4">
         <h2 id="consultations-heading" className="h3">
