@@ -42,6 +42,15 @@ describe('OpenAPI document', () => {
     expect((document.paths as Record<string, unknown>)['/status']).toHaveProperty('get');
   });
 
+  it('lists route-specific problems (x-problems) as problem+json responses', () => {
+    const paths = document.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    const register = paths['/people']?.post?.responses ?? {};
+    expect(Object.keys(register)).toEqual(expect.arrayContaining(['201', '409', '422']));
+    expect(register['409']?.content).toHaveProperty(['application/problem+json']);
+    expect(paths['/people/{personId}/address']?.patch?.responses).toHaveProperty('409');
+    expect(JSON.stringify(document)).not.toContain('x-problems');
+  });
+
   it('the project rules do fail a document that breaks them', async () => {
     const broken = structuredClone(document) as { servers: unknown; paths: Record<string, unknown> };
     broken.servers = [{ url: 'http://ponte.example' }];

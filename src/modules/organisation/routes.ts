@@ -118,6 +118,7 @@ export async function registerOrganisationRoutes(app: App, deps: AppDeps): Promi
       tags,
       summary: 'Aggiorna i dati di una sede (con controllo di versione)',
       operationId: 'updateSite',
+      'x-problems': { 409: 'Versione non aggiornata: la sede è stata modificata nel frattempo' },
       params: z.object({ siteId: Uuid }),
       body: UpdateSiteInput,
       response: { 200: z.object({ id: z.string(), version: z.number().int(), changedFields: z.array(z.string()) }) },

@@ -92,6 +92,10 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
       summary:
         'Registra una persona con il suo codice fiscale (409 se già registrata; 422 se i dati dichiarati non corrispondono al codice e non sono confermati con un motivo)',
       operationId: 'registerPerson',
+      'x-problems': {
+        409: 'Persona già registrata con questo codice fiscale',
+        422: 'Dati dichiarati diversi da quelli del codice fiscale: confermarli con un motivo',
+      },
       body: RegisterPersonInput,
       response: {
         201: z.object({
@@ -148,6 +152,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
       tags: ['Persone'],
       summary: 'Modifica residenza o domicilio con un motivo (il centro competente segue il domicilio, altrimenti la residenza)',
       operationId: 'changePersonAddress',
+      'x-problems': { 409: 'Versione non aggiornata: la scheda è stata modificata nel frattempo' },
       params: PersonParams,
       body: ChangeAddressInput,
       response: {
@@ -207,6 +212,10 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
       tags: ['Persone'],
       summary: 'Unisce una scheda duplicata a quella che resta, con un motivo (reversibile)',
       operationId: 'mergePeople',
+      'x-problems': {
+        409: 'Una delle due schede è già stata unita a un’altra',
+        422: 'Codici che differiscono solo per omocodia: persone diverse, non unibili',
+      },
       body: MergePeopleInput,
       response: {
         201: z.object({ mergeId: z.string(), survivorId: z.string(), mergedId: z.string(), moved: z.record(z.string(), z.number().int()) }),
@@ -221,6 +230,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
       tags: ['Persone'],
       summary: 'Annulla un’unione di schede: i dati spostati tornano alla scheda di origine',
       operationId: 'revertPeopleMerge',
+      'x-problems': { 409: 'Unione già annullata' },
       params: z.object({ mergeId: z.uuid({ message: 'identificativo non valido' }) }),
       body: RevertMergeInput,
       response: { 200: z.object({ mergeId: z.string(), survivorId: z.string(), restoredId: z.string() }) },

@@ -60,6 +60,13 @@ const STANDARD_ERRORS: Record<string, string> = {
 
 type Json = Record<string, unknown>;
 
+declare module 'fastify' {
+  interface FastifySchema {
+    /** Route-specific problem responses for the OpenAPI document, by status code: `{ 409: 'Persona già registrata' }`. */
+    'x-problems'?: Record<number, string>;
+  }
+}
+
 /** Makes the generated document meet the Italian interoperability guidelines (see docs/api-guidelines in shared/). */
 export function finaliseOpenApi(doc: Json): Json {
   const paths = (doc.paths ?? {}) as Record<string, Json>;
@@ -116,6 +123,10 @@ function finaliseOperation(method: string, path: string, op: Json): void {
       .join('');
   op.description ??= op.summary;
   const responses = (op.responses ?? {}) as Record<string, Json>;
+  for (const [code, title] of Object.entries((op['x-problems'] ?? {}) as Record<string, string>)) {
+    responses[code] ??= { description: title };
+  }
+  delete op['x-problems'];
   for (const [code, title] of Object.entries(STANDARD_ERRORS)) {
     responses[code] ??= { description: title };
   }
