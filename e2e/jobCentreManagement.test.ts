@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authed, login, startTestApp, type TestApp } from '../test/support/testApp.ts';
-import { browserAvailable, expectAccessible, launchBrowser, loginAs, SCREENSHOTS } from './support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authed, login, type TestApp } from '../test/support/testApp.ts';
+import { browserAvailable, expectAccessible } from './support/browser.ts';
+import { browserHarness } from './support/harness.ts';
 
 interface ApiSite {
   id: string;
@@ -21,29 +20,21 @@ interface ApiSite {
  * optimistic concurrency (a 409 when someone else saved first). Other roles see none of it.
  */
 describe.runIf(browserAvailable())('job-centre management (Chromium)', () => {
+  const harness = browserHarness();
+  const { settled, shoot } = harness;
   let t: TestApp;
-  let browser: Browser;
   let florenceId: string;
   let pisaId: string;
   let deskId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp('pglite', { PONTE_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    browser = await launchBrowser();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    t = harness.app;
     florenceId = t.demo.jobCentres.a.id;
     pisaId = t.demo.jobCentres.b.id;
     const desk = (await siteNow()).find((s) => s.kind === 'desk');
     if (!desk) throw new Error('il CPI dimostrativo di Firenze non ha uno sportello');
     deskId = desk.id;
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await t?.close();
-  });
-
   /** The Florence sites as the API has them now (read as the agency administrator). */
   async function siteNow(): Promise<ApiSite[]> {
     const admin = await login(t.baseUrl, 'admin.arti');
@@ -70,30 +61,19 @@ describe.runIf(browserAvailable())('job-centre management (Chromium)', () => {
 
   /** Logged-in page; every API path requested is recorded. */
   async function pageAs(username: string): Promise<{ page: Page; requested: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT' });
-    contexts.push(context);
-    const page = await context.newPage();
     const requested: string[] = [];
-    page.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.pathname.startsWith('/api/')) requested.push(`${r.method()} ${url.pathname}`);
-    });
-    await loginAs(page, t.baseUrl, username);
+    const page = await harness.pageAs(username, (p) =>
+      p.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/')) requested.push(`${r.method()} ${url.pathname}`);
+      }),
+    );
     return { page, requested };
-  }
-
-  async function settled(page: Page): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
   /** A close-up of the desk's card (form, alerts), besides the full page. */
   async function shootCard(page: Page, name: string): Promise<void> {
-    await deskCard(page).screenshot({ path: join(SCREENSHOTS, `${name}-scheda.png`) });
+    await shoot(deskCard(page), `${name}-scheda`);
   }
 
   const deskCard = (page: Page): Locator => page.locator(`[data-testid="site-card"][data-site-id="${deskId}"]`);

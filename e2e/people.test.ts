@@ -1,20 +1,14 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeTaxCode, omocodeVariant } from '../src/modules/people/taxCode.ts';
-import { startTestApp, type TestApp } from '../test/support/testApp.ts';
-import { browserAvailable, expectAccessible, launchBrowser, loginAs, SCREENSHOTS } from './support/browser.ts';
+import { addDays, romeDateOf } from '../src/platform/dates.ts';
+import type { TestApp } from '../test/support/testApp.ts';
+import { browserAvailable, expectAccessible } from './support/browser.ts';
+import { browserHarness } from './support/harness.ts';
 
 const LUCIA = { givenName: 'Lucia', familyName: 'Bartolini', sex: 'F' as const, birthDate: '1992-07-14', birthplaceCode: 'D612' };
 const PIERACCINI = { givenName: 'Giovanni', familyName: 'Pieraccini', sex: 'M' as const, birthDate: '1970-02-03', birthplaceCode: 'G702' };
 
-function romeToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 /** dd/mm/yyyy, as the Italian UI shows calendar dates. */
 function italian(date: string): string {
   const [y, m, d] = date.split('-');
@@ -35,43 +29,19 @@ interface Identity {
  * employment status with its legal basis; the citizen sees their status history with the reasons.
  */
 describe.runIf(browserAvailable())('people: registration and employment status (Chromium)', () => {
+  const harness = browserHarness();
+  const { pageAs, settled, shoot } = harness;
   let t: TestApp;
-  let browser: Browser;
   let operator: Page;
   let luciaId = '';
-  const contexts: BrowserContext[] = [];
-  const today = romeToday();
+  const today = romeDateOf();
   const didDate = addDays(today, -4);
   const luciaCode = computeTaxCode(LUCIA);
 
   beforeAll(async () => {
-    t = await startTestApp('pglite', { PONTE_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    browser = await launchBrowser();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    t = harness.app;
     operator = await pageAs('operatore.firenze');
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function pageAs(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await loginAs(page, t.baseUrl, username);
-    return page;
-  }
-
-  async function settled(page: Page): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
 
   async function openRegistration(page: Page): Promise<void> {
     await page.goto(`${t.baseUrl}/operatore`);

@@ -1,24 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../test/support/testApp.ts';
-import { browserAvailable, expectAccessible, launchBrowser, loginAs, SCREENSHOTS } from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../test/support/testApp.ts';
+import { browserAvailable, expectAccessible } from './support/browser.ts';
+import { browserHarness } from './support/harness.ts';
 
 /**
  * Every demo role logs in through the real web app served by the real server, lands on its page,
  * sees what it may and not what it may not, and every page passes axe with its data loaded.
  */
 describe.runIf(browserAvailable())('web app by role (Chromium)', () => {
+  const harness = browserHarness();
+  const { pageAs, settled, shoot } = harness;
   let t: TestApp;
-  let browser: Browser;
   let names: Record<string, string>;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp('pglite', { PONTE_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
-    browser = await launchBrowser();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    t = harness.app;
     const rows = await t.database.db.selectFrom('people').select(['id', 'family_name', 'given_name']).execute();
     names = Object.fromEntries(
       Object.entries(t.demo.people).map(([key, id]) => {
@@ -27,28 +23,6 @@ describe.runIf(browserAvailable())('web app by role (Chromium)', () => {
       }),
     );
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function pageAs(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await loginAs(page, t.baseUrl, username);
-    return page;
-  }
-
-  async function settled(page: Page): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await expect.poll(() => page.getByTestId('loading').count(), { timeout: 15_000 }).toBe(0);
-  }
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
 
   it('operator: own job centre only, finds people of their centre, not the protected one nor other centres', async () => {
     const page = await pageAs('operatore.firenze');
@@ -123,6 +97,9 @@ describe.runIf(browserAvailable())('web app by role (Chromium)', () => {
     const body = await page.locator('main').textContent();
     expect(body).toContain(t.demo.jobCentres.a.name);
     expect(body).toContain(t.demo.jobCentres.b.name);
+    // Income limits in force, each with its source; years without a limit are reported, never inferred.
+    await expect.poll(() => page.getByTestId('income-limits-table').count()).toBe(1);
+    expect(await page.getByTestId('income-limits-table').textContent()).toContain('D.lgs 216/2023');
     await expectAccessible(page, 'admin: regione');
     await shoot(page, 'admin-regione');
 
@@ -192,9 +169,7 @@ describe.runIf(browserAvailable())('web app by role (Chromium)', () => {
   );
 
   it('the login form keeps what was typed and explains the error in Italian; English switch works', async () => {
-    const context = await browser.newContext({ locale: 'it-IT' });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await harness.newPage();
     await page.goto(`${t.baseUrl}/login`);
     await page.getByLabel(/nome utente/i).fill('operatore.firenze');
     await page.getByLabel(/^password/i).fill('sbagliata');

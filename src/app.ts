@@ -6,10 +6,12 @@ import { registerOrganisationRoutes } from './modules/organisation/index.ts';
 import {
   LocalNationalSystem,
   type NationalLabourSystem,
+  registerIncomeLimitRoutes,
   registerPeopleRoutes,
   registerProfileRoutes,
   registerProfilingRoutes,
 } from './modules/people/index.ts';
+import { registerRecordsRoutes } from './modules/people/records/routes.ts';
 import { FileHeadsSink } from './platform/audit/heads.ts';
 import { registerAuditRoutes } from './platform/audit/routes.ts';
 import { AuditTrail } from './platform/audit/trail.ts';
@@ -51,8 +53,10 @@ export async function buildApp(config: Config, database: DatabaseHandle, logger:
     });
     await registerOrganisationRoutes(server, deps);
     await registerPeopleRoutes(server, deps, national);
+    await registerIncomeLimitRoutes(server, deps);
     await registerProfileRoutes(server, deps);
     await registerProfilingRoutes(server, deps, national);
+    await registerRecordsRoutes(server, deps);
     await registerNoticeRoutes(server, deps);
     await registerEmployerRoutes(server, deps);
     await registerClassificationRoutes(server, deps);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticeRecord, noticesCsv } from '../src/modules/notices/testing.ts';
 import { computeTaxCode, omocodeVariant } from '../src/modules/people/taxCode.ts';
 import { testEngines } from './support/databases.ts';
 import { authed, login, type Session, startTestApp, type TestApp } from './support/testApp.ts';
@@ -23,12 +24,14 @@ describe.each(testEngines())('registering a person by tax code on %s', (engine) 
   let t: TestApp;
   let operator: Session;
   let pisa: Session;
+  let admin: Session;
   const post = (s: Session, body: unknown) => fetch(`${t.baseUrl}/api/v1/people`, authed(s, { method: 'POST', body: JSON.stringify(body) }));
 
   beforeAll(async () => {
     t = await startTestApp(engine);
     operator = await login(t.baseUrl, 'operatore.firenze');
     pisa = await login(t.baseUrl, 'operatore.pisa');
+    admin = await login(t.baseUrl, 'admin.arti');
   });
   afterAll(() => t.close());
 
@@ -111,5 +114,38 @@ describe.each(testEngines())('registering a person by tax code on %s', (engine) 
     expect(problem.errors[0]?.message).toMatch(/carattere di controllo/i);
     const citizen = await login(t.baseUrl, 'cittadino');
     expect((await post(citizen, newcomer())).status).toBe(403);
+  });
+
+  it('notices received before the registration are linked to the new person, counted, and change the status', async () => {
+    const person = { givenName: 'Ilaria', familyName: 'Mancini', sex: 'F' as const, birthDate: '1993-10-21', birthplaceCode: 'D612' };
+    const taxCode = computeTaxCode(person);
+    const upload = await fetch(
+      `${t.baseUrl}/api/v1/notice-imports`,
+      authed(admin, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: noticesCsv([
+          noticeRecord({
+            codice_comunicazione: 'PRIMA00001',
+            cf_lavoratore: taxCode,
+            data_inizio: '2024-03-01',
+            data_fine: '2024-04-30',
+            retribuzione_annua_lorda: '20000',
+          }),
+        ]),
+      }),
+    );
+    expect(upload.status, await upload.clone().text()).toBe(200);
+    const response = await post(operator, newcomer({ taxCode, ...person }));
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { id: string; linkedNotices: number; linkedDeclarations: number };
+    expect(body.linkedNotices).toBe(1);
+    const declared = await fetch(
+      `${t.baseUrl}/api/v1/people/${body.id}/availability-declarations`,
+      authed(operator, { method: 'POST', body: JSON.stringify({ declaredOn: '2024-01-15' }) }),
+    );
+    expect(declared.status).toBe(201);
+    const status = await fetch(`${t.baseUrl}/api/v1/people/${body.id}/employment-status?date=2024-03-15`, authed(operator));
+    expect(((await status.json()) as { current: { state: string } }).current.state).toBe('suspended');
   });
 });

@@ -198,6 +198,14 @@ const ROUTES: Record<string, RouteCases> = {
       init: { method: 'POST' },
     },
   ],
+  'GET /api/v1/income-limits': (who) => [
+    {
+      label: 'income limits and pending decisions',
+      expected: allowedOr(who, ['admin.arti']),
+      path: '/api/v1/income-limits',
+      check: (body) => expect((body as { limits: unknown[] }).limits.length).toBeGreaterThan(0),
+    },
+  ],
   'GET /api/v1/me/employment-status': (who) => [{ label: 'my status', expected: allowedOr(who, ['cittadino']), path: '/api/v1/me/employment-status' }],
   // Classifications are public reference data for every signed-in user.
   'GET /api/v1/occupations/search': (who) => [

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { type LoadSummary, loadPopulation, loadReferenceData, writePopulation } from '../demo/population/index.ts';
 import { importAteco, importClassificationsFromSharedData, importCp2011, importEsco } from '../modules/classifications/index.ts';
+import { importNoticesFile, type NoticeImportSummary } from '../modules/notices/index.ts';
 import {
   ensureAgency,
   type ImportReport,
@@ -31,6 +33,15 @@ const USAGE = `Uso: ponte <comando> [opzioni]
   import ateco <file.csv|cartella>          settori ATECO 2007
   import esco <cartella> [--language it]    esportazione CSV ESCO in una lingua (occupations_<lingua>.csv, skills_…)
   import classifications [--shared-data <cartella>]  CP2011, ATECO ed ESCO da ../shared/data
+  import notices <file.csv> [--force] [--batch-size 20000]
+                                            comunicazioni obbligatorie UNILAV (CSV concordato, vedi README);
+                                            Ctrl+C termina il blocco in corso: rilanciando si riprende da lì
+  generate population --people 300000 --notices 1000000 [--seed 1] [--shuffle 10000] --out <cartella>
+                                            popolazione sintetica (dimostrazioni, test, benchmark): people.csv,
+                                            profiles.jsonl, notices.csv; stesso seme → stessi file; comuni e
+                                            classificazioni dal database (fixture se non importati)
+  load population <cartella>                carica people.csv e profiles.jsonl nel database (solo per dati di prova;
+                                            rilanciabile: le persone già presenti sono saltate)
   audit verify                              verifica le catene del registro di audit e le teste esterne
 
 Il database è quello della configurazione (DATABASE_URL, oppure il database incorporato in PONTE_DATA_DIR).
@@ -71,6 +82,15 @@ function printReport(report: AnyReport): void {
   if (report.rejected.length > 50) console.log(`  … altre ${report.rejected.length - 50} righe scartate (registrate in import_rejections)`);
 }
 
+function printNoticesSummary(s: NoticeImportSummary): void {
+  const status = s.status === 'already-imported' ? ' (file già importato: nessuna modifica)' : '';
+  console.log(
+    `notices — ${s.source}${status}: ${s.applied} applicate, ${s.duplicates} già presenti, ${s.rejected.length} scartate su ${s.total}; stato occupazionale ricalcolato ${s.peopleRecomputed} volte`,
+  );
+  for (const r of s.rejected.slice(0, 50)) console.log(`  riga ${r.line}: ${r.reason}`);
+  if (s.rejected.length > 50) console.log(`  … altre ${s.rejected.length - 50} righe scartate (registrate in import_rejections, esecuzione ${s.runId})`);
+}
+
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -80,6 +100,12 @@ async function main(): Promise<void> {
       force: { type: 'boolean', default: false },
       'shared-data': { type: 'string' },
       language: { type: 'string' },
+      'batch-size': { type: 'string' },
+      people: { type: 'string' },
+      notices: { type: 'string' },
+      seed: { type: 'string' },
+      shuffle: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -169,6 +195,80 @@ async function main(): Promise<void> {
         const dir = values['shared-data'] ?? config.sharedDataDir;
         if (!dir) fail('Cartella ../shared/data assente: indicatela con --shared-data');
         for (const r of await importClassificationsFromSharedData(database.db, dir, (d, t, label) => progress.update(d, t, label))) await report(r);
+        break;
+      }
+      case 'import notices': {
+        if (!file) fail('Indicate il file delle comunicazioni obbligatorie');
+        const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+        if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) fail('--batch-size: un numero intero positivo');
+        const audit = new AuditTrail(new FileHeadsSink(config.auditHeadsFile));
+        let summary: NoticeImportSummary;
+        try {
+          summary = await importNoticesFile({ db: database.db, audit }, { path: file }, { force: values.force, batchSize, onProgress, signal });
+        } catch (error) {
+          progress.stop();
+          if (error instanceof Error && (error.name === 'ImportFileError' || error.name === 'ImportInterruptedError')) fail(error.message);
+          throw error;
+        }
+        progress.stop();
+        printNoticesSummary(summary);
+        break;
+      }
+      case 'generate population': {
+        const count = (name: 'people' | 'notices' | 'seed' | 'shuffle', fallback?: number) => {
+          const raw = values[name];
+          if (raw === undefined && fallback !== undefined) return fallback;
+          const n = Number(raw);
+          if (raw === undefined || !Number.isSafeInteger(n) || n < 0) fail(`--${name}: un numero intero ≥ 0`);
+          return n;
+        };
+        if (!values.out) fail('Indicate la cartella di destinazione con --out');
+        const reference = await loadReferenceData(database.db);
+        console.log(
+          `Dati di riferimento: comuni da ${reference.source.geography === 'database' ? 'database' : 'fixture'} (${reference.municipalities.length}), ` +
+            `classificazioni da ${reference.source.classifications === 'database' ? 'database' : 'fixture'} (${reference.occupations.length} professioni CP2011, ${reference.sectors.length} settori ATECO, ${reference.skills.length} competenze ESCO)`,
+        );
+        const generated = await writePopulation(reference, values.out, {
+          people: count('people'),
+          notices: count('notices'),
+          seed: count('seed', 1),
+          shuffleWindow: count('shuffle', 0),
+          onProgress: (d, t) => progress.update(d, t, 'Generazione'),
+        });
+        progress.stop();
+        const types = Object.entries(generated.byType)
+          .sort()
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ');
+        console.log(
+          `✔ ${generated.people} persone, ${generated.profiles} profili, ${generated.notices} comunicazioni (${types}; ${generated.unregisteredNotices} per lavoratori non registrati) in ${generated.dir}`,
+        );
+        break;
+      }
+      case 'load population': {
+        if (!file) fail('Indicate la cartella scritta da «ponte generate population»');
+        let loaded: LoadSummary;
+        try {
+          loaded = await loadPopulation(database.db, file, { onProgress: (d, t, step) => progress.update(d, t, step) });
+        } catch (error) {
+          progress.stop();
+          fail((error as Error).message);
+        }
+        progress.stop();
+        console.log(
+          `Persone: ${loaded.people.inserted} caricate, ${loaded.people.skipped} già presenti; ${loaded.declarations} dichiarazioni, ${loaded.timelines} stati occupazionali calcolati; ` +
+            `profili: ${loaded.profiles.inserted} caricati, ${loaded.profiles.skipped} già presenti; ${loaded.rejected.length} righe scartate`,
+        );
+        for (const r of loaded.rejected.slice(0, 50)) console.log(`  ${r.file} riga ${r.line}: ${r.reason}`);
+        await auditImport(database, config.auditHeadsFile, {
+          kind: 'population',
+          source: file,
+          status: 'completed',
+          applied: loaded.people.inserted + loaded.profiles.inserted,
+          skipped: loaded.people.skipped + loaded.profiles.skipped,
+          rejected: loaded.rejected.map((r) => ({ line: r.line, reason: `${r.file}: ${r.reason}` })),
+          total: loaded.people.read + loaded.profiles.read,
+        });
         break;
       }
       case 'audit verify': {

@@ -1,4 +1,5 @@
 import { computeTaxCode } from '../modules/people/taxCode.ts';
+import { COMMON_FAMILY, ITALIAN_FEMALE, ITALIAN_MALE, STREETS } from './population/vocabulary.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same demo population. */
 export function seededRandom(seed: number): () => number {
@@ -12,117 +13,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const MALE = ['Marco', 'Luca', 'Giuseppe', 'Francesco', 'Andrea', 'Matteo', 'Lorenzo', 'Alessandro', 'Davide', 'Simone', 'Paolo', 'Stefano', 'Ahmed', 'Ion'];
-const FEMALE = ['Giulia', 'Francesca', 'Sara', 'Chiara', 'Martina', 'Elena', 'Valentina', 'Alessia', 'Federica', 'Silvia', 'Laura', 'Anna', 'Fatima', 'Elena'];
-const FAMILY = [
-  'Rossi',
-  'Bianchi',
-  'Romano',
-  'Colombo',
-  'Ricci',
-  'Marino',
-  'Greco',
-  'Bruno',
-  'Gallo',
-  'Conti',
-  'Mancini',
-  'Costa',
-  'Giordano',
-  'Lombardi',
-  'Moretti',
-  'Barbieri',
-  'Fontana',
-  'Santoro',
-  'Mariani',
-  'Rinaldi',
-  'Caruso',
-  'Ferrara',
-  'Galli',
-  'Martini',
-  'Leone',
-  'Longo',
-  'Gentile',
-  'Martinelli',
-  'Vitale',
-  'Lombardo',
-  'Serra',
-  'Coppola',
-  'De Santis',
-  "D'Angelo",
-  'Marchetti',
-  'Parisi',
-  'Villa',
-  'Conte',
-  'Ferraro',
-  'Ferri',
-  'Fabbri',
-  'Bianco',
-  'Marini',
-  'Grasso',
-  'Valentini',
-  'Messina',
-  'Sala',
-  'De Luca',
-  'Gatti',
-  'Pellegrini',
-  'Palumbo',
-  'Sanna',
-  'Farina',
-  'Rizzi',
-  'Monti',
-  'Cattaneo',
-  'Morelli',
-  'Amato',
-  'Silvestri',
-  'Mazza',
-  'Testa',
-  'Grassi',
-  'Pellegrino',
-  'Carbone',
-  'Giuliani',
-  'Benedetti',
-  'Barone',
-  'Rossetti',
-  'Caputo',
-  'Montanari',
-  'Guerra',
-  'Palmieri',
-  'Bernardi',
-  'Martino',
-  'Fiore',
-  'De Rosa',
-  'Ferretti',
-  'Bellini',
-  'Basile',
-  'Riva',
-  'Donati',
-  'Piras',
-  'Vitali',
-  'Battaglia',
-  'Sartori',
-  'Neri',
-  'Costantini',
-  'Milani',
-  'Pagano',
-  'Ruggiero',
-  'Sorrentino',
-  "D'Amico",
-  'Orlando',
-  'Damico',
-  'Negri',
-];
-const STREETS = [
-  'Via Roma',
-  'Via Garibaldi',
-  'Via Mazzini',
-  'Via Dante Alighieri',
-  'Corso Italia',
-  'Via Verdi',
-  'Via Cavour',
-  'Piazza della Repubblica',
-  'Via Leopardi',
-  'Viale Europa',
-];
+// The seed draws from the first names of the population's lists, plus a few foreign ones: its people depend on these exact lists.
+const MALE = [...ITALIAN_MALE.slice(0, 12), 'Ahmed', 'Ion'];
+const FEMALE = [...ITALIAN_FEMALE.slice(0, 12), 'Fatima', 'Elena'];
+const SEED_STREETS = STREETS.slice(0, 10);
 
 export interface SyntheticPerson {
   givenName: string;
@@ -142,11 +36,11 @@ export function syntheticPerson(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const sex = overrides.sex ?? (random() < 0.5 ? 'M' : 'F');
   const givenName = overrides.givenName ?? pick(sex === 'M' ? MALE : FEMALE);
-  const familyName = overrides.familyName ?? pick(FAMILY);
+  const familyName = overrides.familyName ?? pick(COMMON_FAMILY);
   const year = 1960 + Math.floor(random() * 45);
   const month = 1 + Math.floor(random() * 12);
   const day = 1 + Math.floor(random() * 28);
   const birthDate = overrides.birthDate ?? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const taxCode = computeTaxCode({ givenName, familyName, sex, birthDate, birthplaceCode });
-  return { givenName, familyName, sex, birthDate, birthplaceCode, taxCode, address: `${pick(STREETS)} ${1 + Math.floor(random() * 120)}` };
+  return { givenName, familyName, sex, birthDate, birthplaceCode, taxCode, address: `${pick(SEED_STREETS)} ${1 + Math.floor(random() * 120)}` };
 }

@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   PONTE_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   PONTE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   PONTE_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  PONTE_CV_MAX_MB: z.coerce.number({ message: 'deve essere un numero di MB' }).positive().max(50).default(5),
   PONTE_AUDIT_HEADS_FILE: z.string().min(1).optional(),
   PONTE_SHARED_DATA_DIR: z.string().min(1).optional(),
   PONTE_OIDC_ISSUER: z.url({ message: "deve essere l'URL dell'emittente OpenID Connect" }).optional(),
@@ -62,6 +63,8 @@ export interface Config {
   session: { maxHours: number; idleMinutes: number };
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
   rateLimitPerMinute: number;
+  /** Largest CV (PDF) a person may upload, in bytes. */
+  cvMaxBytes: number;
   auditHeadsFile: string;
   sharedDataDir: string | null;
   oidc: OidcConfig | null;
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ratePerMinute: e.PONTE_LOGIN_RATE_LIMIT_PER_MINUTE,
     },
     rateLimitPerMinute: e.PONTE_RATE_LIMIT_PER_MINUTE,
+    cvMaxBytes: Math.round(e.PONTE_CV_MAX_MB * 1024 * 1024),
     auditHeadsFile: resolve(e.PONTE_AUDIT_HEADS_FILE ?? (database.engine === 'pglite' ? `${database.dataDir}-audit-heads.jsonl` : 'var/audit-heads.jsonl')),
     sharedDataDir,
     oidc:

@@ -105,7 +105,7 @@ describe.each(testEngines())('classification routes on %s', (engine) => {
       paths: Record<string, Record<string, { tags: string[]; operationId: string }>>;
     };
     const operations = Object.entries(doc.paths)
-      .filter(([path]) => /occupations|sectors|skills/.test(path))
+      .filter(([path]) => /^\/(occupations|sectors|skills|esco-occupations)\//.test(path))
       .map(([path, item]) => `${item.get?.operationId} ${path} ${item.get?.tags.join()}`);
     expect(operations.sort()).toEqual([
       'getOccupation /occupations/{occupationCode} Classificazioni',

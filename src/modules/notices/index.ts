@@ -1,4 +1,16 @@
-import type { App, AppDeps } from '../../platform/http/server.ts';
-
-/** HTTP routes of the notices module (UNILAV employment notices). */
-export async function registerNoticeRoutes(_app: App, _deps: AppDeps): Promise<void> {}
+/** The notices module's face: UNILAV employment notices, their import, and their effect on employment status. */
+export {
+  DEFAULT_NOTICE_BATCH_SIZE,
+  importNoticesFile,
+  NOTICES_IMPORT_KIND,
+  type NoticeImportDeps,
+  type NoticeImportOptions,
+  type NoticeImportSource,
+  type NoticeImportSummary,
+  type NoticeRejection,
+  noticeImportSummary,
+} from './importer.ts';
+export { jobIdOf, type NoticeEffect, noticeEffect, noticesToEvents, type StoredNotice } from './model.ts';
+export { registerNoticeRoutes } from './routes.ts';
+export { checkNoticeRecord, NOTICE_COLUMNS, type NoticeRecord, type NoticeRow } from './rows.ts';
+export { insertNotices, linkWaitingNotices, type NoticeToInsert, noticeStatusEvents, noticesOfPerson, relinkNotices } from './store.ts';

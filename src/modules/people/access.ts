@@ -69,6 +69,9 @@ export function fieldAccess(actor: Actor, person: { id: string; protected_person
   };
 }
 
+/** Staff who may open a person's record (GET /api/v1/people/:personId), within their scope. */
+export const STAFF_READERS: readonly Role[] = ['operator', 'manager', 'specialist', 'provider', 'social_worker', 'agency_admin'];
+
 /** Job-centre staff who register people and change their records (operators and managers of the centre, the agency). */
 export const CASEWORKERS: readonly Role[] = ['operator', 'manager', 'agency_admin'];
 

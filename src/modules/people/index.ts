@@ -1,8 +1,12 @@
+export { CASEWORKERS, fieldAccess, scopePeople } from './access.ts';
+export { registerIncomeLimitRoutes } from './incomeLimitRoutes.ts';
 export type { PersonSummary, PersonView } from './model.ts';
 export { LocalNationalSystem } from './national/localSystem.ts';
 export type { NationalDeclaration, NationalLabourSystem } from './national/port.ts';
+export { CONTRACT_TYPES, DIGCOMP_AREA_CODES, EDUCATION_TITLE_BY_CODE } from './profile/reference.ts';
 export { registerProfileRoutes } from './profile/routes.ts';
 export { registerProfilingRoutes } from './profiling/routes.ts';
 export { registerPeopleRoutes } from './routes.ts';
-export { recomputeStatus, statusView } from './statusStore.ts';
+export { computeTimeline, type StatusEvent, type Timeline } from './status/index.ts';
+export { recomputeStatus, recomputeStatusOfMany, statusView } from './statusStore.ts';
 export * as taxCode from './taxCode.ts';

@@ -3,11 +3,11 @@ import type { Actor, Role } from '../../platform/access/actor.ts';
 import { rolesPolicy } from '../../platform/access/policy.ts';
 import { ROLE_LABELS_IT } from '../../platform/access/roleLabels.ts';
 import { isCalendarDate, romeDateOf } from '../../platform/dates.ts';
-import { inTransaction } from '../../platform/db/unitOfWork.ts';
 import { problems } from '../../platform/http/problems.ts';
 import { type App, type AppDeps, requestContext } from '../../platform/http/server.ts';
-import { CASEWORKERS } from './access.ts';
+import { CASEWORKERS, STAFF_READERS } from './access.ts';
 import type { NationalLabourSystem } from './national/port.ts';
+import { auditRead, PersonParams } from './reads.ts';
 import { statusView } from './statusStore.ts';
 import { consultationsOf, findPersonView, searchPeople } from './store.ts';
 import { ChangeAddressInput, changeAddress } from './useCases/ChangeAddress.ts';
@@ -59,7 +59,6 @@ const StatusViewSchema = z.object({
 });
 
 const OnDate = z.object({ date: z.string().refine(isCalendarDate, 'data nel formato AAAA-MM-GG').optional() });
-const PersonParams = z.object({ personId: z.uuid({ message: 'identificativo non valido' }) });
 
 const Place = z.object({ municipalityName: z.string().nullable(), address: z.string().nullable() }).nullable();
 const PersonSchema = z.object({
@@ -80,10 +79,8 @@ const PersonSchema = z.object({
   hiddenFields: z.array(z.string()),
 });
 
-const STAFF_READERS: Role[] = ['operator', 'manager', 'specialist', 'provider', 'social_worker', 'agency_admin'];
-
 export async function registerPeopleRoutes(app: App, deps: AppDeps, national: NationalLabourSystem): Promise<void> {
-  const { db, audit } = deps;
+  const { db } = deps;
 
   app.post('/api/v1/people', {
     config: { policy: rolesPolicy(CASEWORKERS, 'scoped', 'ordinary') },
@@ -104,6 +101,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
           homonymNotices: z.array(z.object({ personId: z.string().nullable(), message: z.string() })),
           overriddenWarnings: z.array(z.string()),
           linkedDeclarations: z.number().int(),
+          linkedNotices: z.number().int().describe('comunicazioni obbligatorie già ricevute e ora collegate alla persona'),
         }),
       },
     },
@@ -128,19 +126,16 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
       const person = await findPersonView(db, actor, request.params.personId);
       if (!person) throw problems.notFound();
       const view = await statusView(db, person.id, request.query.date ?? romeDateOf());
-      await inTransaction(db, (tx) =>
-        audit.record(
-          tx,
-          { actor, ctx: requestContext(request) },
-          {
-            action: 'read',
-            recordType: 'employment_status',
-            recordIds: [person.id],
-            subjectPersonIds: [person.id],
-            fields: ['employmentStatus'],
-            purpose: 'consultazione stato occupazionale',
-          },
-        ),
+      await auditRead(
+        deps,
+        { actor, ctx: requestContext(request) },
+        {
+          recordType: 'employment_status',
+          recordIds: [person.id],
+          subjectPersonIds: [person.id],
+          fields: ['employmentStatus'],
+          purpose: 'consultazione stato occupazionale',
+        },
       );
       return view;
     },
@@ -275,9 +270,18 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
         .object({
           text: z.string().trim().min(2, 'inserite almeno 2 caratteri').max(100).optional(),
           status: z.enum(['not-registered', 'unemployed', 'at-risk', 'suspended', 'employed-keeping', 'lost', 'pending']).optional(),
+          occupation: z
+            .string()
+            .trim()
+            .regex(/^\d(\.\d{1,2}){0,5}$/, 'codice CP2011 non valido (es. 5.2.2.1.0)')
+            .optional()
+            .describe('professione ISTAT CP2011 delle esperienze o delle professioni cercate; un codice di livello superiore comprende i sottocodici'),
           limit: z.number().int().min(1).max(100).default(50),
         })
-        .refine((b) => b.text !== undefined || b.status !== undefined, { message: 'indicate un testo da cercare o uno stato', path: ['text'] }),
+        .refine((b) => b.text !== undefined || b.status !== undefined || b.occupation !== undefined, {
+          message: 'indicate un testo da cercare, uno stato o una professione',
+          path: ['text'],
+        }),
       response: {
         200: z.object({
           items: z.array(
@@ -298,19 +302,17 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
     handler: async (request) => {
       const actor = request.actor as Actor;
       const items = await searchPeople(db, actor, request.body);
-      await inTransaction(db, (tx) =>
-        audit.record(
-          tx,
-          { actor, ctx: requestContext(request) },
-          {
-            action: 'search',
-            recordType: 'person',
-            recordIds: items.map((i) => i.id),
-            subjectPersonIds: items.map((i) => i.id),
-            fields: ['summary'],
-            purpose: 'ricerca persone',
-          },
-        ),
+      await auditRead(
+        deps,
+        { actor, ctx: requestContext(request) },
+        {
+          action: 'search',
+          recordType: 'person',
+          recordIds: items.map((i) => i.id),
+          subjectPersonIds: items.map((i) => i.id),
+          fields: ['summary'],
+          purpose: 'ricerca persone',
+        },
       );
       return { items, total: items.length };
     },
@@ -322,7 +324,7 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
       tags: ['Persone'],
       summary: 'Scheda di una persona (solo le sezioni visibili al proprio profilo)',
       operationId: 'getPerson',
-      params: z.object({ personId: z.uuid({ message: 'identificativo non valido' }) }),
+      params: PersonParams,
       response: { 200: PersonSchema },
     },
     handler: async (request) => {
@@ -332,19 +334,16 @@ export async function registerPeopleRoutes(app: App, deps: AppDeps, national: Na
       const shown = ['summary', 'contacts'];
       if (person.residence !== undefined) shown.push('residence', 'domicile', 'jobCentre');
       if (person.specialCategory) shown.push('specialCategory');
-      await inTransaction(db, (tx) =>
-        audit.record(
-          tx,
-          { actor, ctx: requestContext(request) },
-          {
-            action: 'read',
-            recordType: 'person',
-            recordIds: [person.id],
-            subjectPersonIds: [person.id],
-            fields: shown,
-            purpose: 'consultazione scheda',
-          },
-        ),
+      await auditRead(
+        deps,
+        { actor, ctx: requestContext(request) },
+        {
+          recordType: 'person',
+          recordIds: [person.id],
+          subjectPersonIds: [person.id],
+          fields: shown,
+          purpose: 'consultazione scheda',
+        },
       );
       return person;
     },

@@ -1,32 +1,77 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/db/unitOfWork.ts';
+import { noticeStatusEvents } from '../notices/index.ts';
 import { computeTimeline, ruleById, type StatusEvent, statusOn, type Timeline } from './status/index.ts';
 
 type Reader = Db | Tx['db'];
 
 /** The events a person's employment-status timeline is computed from. */
 export async function loadStatusEvents(db: Reader, personId: string): Promise<StatusEvent[]> {
+  return (await loadStatusEventsOfMany(db, [personId])).get(personId) ?? [];
+}
+
+/**
+ * The events of many people's timelines, in a few queries whatever their number: availability declarations and
+ * the effective employment notices (notices module; pay from the notice, else the income the person declared).
+ */
+export async function loadStatusEventsOfMany(db: Reader, personIds: readonly string[]): Promise<Map<string, StatusEvent[]>> {
+  const events = new Map<string, StatusEvent[]>(personIds.map((id) => [id, []]));
+  if (personIds.length === 0) return events;
+  const ids = sql<string>`any(${personIds}::uuid[])`;
   const declarations = await db
     .selectFrom('availability_declarations')
-    .select(['declared_on', 'channel', 'at_risk_until', 'revoked_on'])
-    .where('person_id', '=', personId)
+    .select(['person_id', 'declared_on', 'channel', 'at_risk_until', 'revoked_on'])
+    .where('person_id', '=', ids)
     .orderBy('declared_on')
     .execute();
-  const events: StatusEvent[] = [];
   for (const d of declarations) {
-    events.push({
+    const list = events.get(d.person_id) as StatusEvent[];
+    list.push({
       kind: 'declaration',
       date: d.declared_on,
       channel: d.channel as 'job-centre' | 'national-portal' | 'inps-benefit',
       ...(d.at_risk_until ? { atRiskUntil: d.at_risk_until } : {}),
     });
-    if (d.revoked_on) events.push({ kind: 'revocation', date: d.revoked_on });
+    if (d.revoked_on) list.push({ kind: 'revocation', date: d.revoked_on });
   }
+  const incomes = await db.selectFrom('people').select(['id', 'declared_annual_income']).where('id', '=', ids).execute();
+  const jobs = await noticeStatusEvents(
+    db,
+    incomes.map((p) => ({ id: p.id, declaredAnnualIncome: p.declared_annual_income === null ? null : Number(p.declared_annual_income) })),
+  );
+  for (const [id, list] of jobs) events.get(id)?.push(...list);
   return events;
 }
 
 export async function timelineOf(db: Reader, personId: string): Promise<Timeline> {
   return computeTimeline(await loadStatusEvents(db, personId));
+}
+
+/**
+ * Recomputes and stores the timelines of many people in the caller's transaction: events loaded in bulk, timelines
+ * computed here, their status_periods replaced with one delete and one insert.
+ */
+export async function recomputeStatusOfMany(tx: Tx, personIds: readonly string[]): Promise<Map<string, Timeline>> {
+  const unique = [...new Set(personIds)];
+  const timelines = new Map<string, Timeline>();
+  if (unique.length === 0) return timelines;
+  const events = await loadStatusEventsOfMany(tx.db, unique);
+  // The periods travel as one JSON text (json_to_recordset): cheaper to build and to parse than one array per column.
+  const rows: { p: string; f: string; t: string | null; s: string; r: string; b: unknown }[] = [];
+  for (const id of unique) {
+    const timeline = computeTimeline(events.get(id) ?? []);
+    timelines.set(id, timeline);
+    for (const p of timeline.periods) rows.push({ p: id, f: p.from, t: p.to, s: p.state, r: p.ruleId, b: p.basis });
+  }
+  await tx.db.deleteFrom('status_periods').where('person_id', '=', sql<string>`any(${unique}::uuid[])`).execute();
+  if (rows.length > 0) {
+    await sql`insert into status_periods (person_id, valid_from, valid_to, state, rule_id, basis)
+      select u.p, u.f, u.t, u.s, u.r, u.b from json_to_recordset(${JSON.stringify(rows)}::json) as u(p uuid, f date, t date, s text, r text, b jsonb)`.execute(
+      tx.db,
+    );
+  }
+  return timelines;
 }
 
 /** Recomputes and stores a person's timeline (used to search people by status); runs in the caller's transaction. */

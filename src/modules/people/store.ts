@@ -82,6 +82,8 @@ export interface PeopleSearch {
   text?: string;
   /** Current employment state (e.g. 'unemployed'), from the stored timeline. */
   status?: string;
+  /** ISTAT CP2011 code: people with an experience or a wanted occupation with this code or under it ('5.2' matches '5.2.2.1.0'). */
+  occupation?: string;
   limit: number;
 }
 
@@ -101,6 +103,29 @@ export async function searchPeople(db: Db, actor: Actor, search: PeopleSearch): 
           .where('sp.valid_from', '<=', today)
           .where((w) => w.or([w('sp.valid_to', 'is', null), w('sp.valid_to', '>=', today)])),
       ),
+    );
+  }
+  if (search.occupation) {
+    // A job title (6th level) stands for its unit: profiles keep the 5th level.
+    const code = search.occupation.split('.').slice(0, 5).join('.');
+    const under = `${code}.%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('person_experiences as px')
+            .select('px.person_id')
+            .whereRef('px.person_id', '=', 'people.id')
+            .where((w) => w.or([w('px.occupation_code', '=', code), w('px.occupation_code', 'like', under)])),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('person_wanted_occupations as pw')
+            .select('pw.person_id')
+            .whereRef('pw.person_id', '=', 'people.id')
+            .where((w) => w.or([w('pw.occupation_code', '=', code), w('pw.occupation_code', 'like', under)])),
+        ),
+      ]),
     );
   }
   if (!term) {

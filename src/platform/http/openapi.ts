@@ -20,8 +20,17 @@ export const TAGS = [
   { name: 'Autenticazione', description: 'Accesso, sessione, uscita' },
   { name: 'Organizzazione', description: "Centri per l'Impiego, sedi, comuni e competenza territoriale" },
   { name: 'Persone', description: 'Schede delle persone (back office)' },
+  {
+    name: 'Profilo professionale',
+    description: 'Scheda anagrafico-professionale (SAP): titoli di studio, esperienze, competenze, lingue, patenti, disponibilità, curriculum',
+  },
   { name: 'Aziende', description: 'Datori di lavoro' },
   { name: 'Classificazioni', description: 'Professioni ISTAT CP2011, settori ATECO, professioni e competenze ESCO' },
+  { name: 'Profilazione', description: 'Profilazione ufficiale dal sistema nazionale e stima locale orientativa' },
+  {
+    name: 'Comunicazioni obbligatorie',
+    description: 'Comunicazioni obbligatorie UNILAV (assunzioni, proroghe, trasformazioni, cessazioni) e loro effetto sullo stato occupazionale',
+  },
   { name: 'Area personale', description: 'Dati propri di cittadini e aziende' },
   { name: 'Audit', description: 'Registro degli accessi e delle modifiche' },
 ];

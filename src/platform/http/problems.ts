@@ -100,6 +100,18 @@ export const problems = {
     ),
   unsupportedMediaType: (contentType: string) =>
     new Problem(415, 'formato-non-supportato', 'Formato non supportato', `Il formato ${contentType || '(assente)'} non è accettato: inviate application/json.`),
+  fileTooLarge: (limitBytes: number) =>
+    new Problem(
+      413,
+      'file-troppo-grande',
+      'File troppo grande',
+      `Il file supera il limite di ${(limitBytes / (1024 * 1024)).toLocaleString('it-IT', { maximumFractionDigits: 1 })} MB.`,
+      { extra: { limitBytes } },
+    ),
+  /** A file that cannot be imported at all (empty, unreadable, header without the required columns): nothing was written. */
+  fileNotImportable: (detail: string) => new Problem(422, 'file-non-importabile', 'File non importabile', detail),
+  unsupportedFileType: (accepted: string) =>
+    new Problem(415, 'tipo-di-file-non-ammesso', 'Tipo di file non ammesso', `Il file inviato non è del tipo ammesso: è accettato solo ${accepted}.`),
   locked: (until: Date) =>
     new Problem(
       423,

@@ -14,8 +14,10 @@ const RegisterPersonPage = lazy(() => import('../modules/people/RegisterPersonPa
 const PersonDetailPage = lazy(() => import('../faces/backoffice/PersonDetailPage.tsx').then((m) => ({ default: m.PersonDetailPage })));
 const JobCentrePage = lazy(() => import('../modules/organisation/JobCentrePage.tsx').then((m) => ({ default: m.JobCentrePage })));
 const RegionPage = lazy(() => import('../modules/organisation/RegionPage.tsx').then((m) => ({ default: m.RegionPage })));
+const NoticesUploadPage = lazy(() => import('../modules/notices/NoticesUploadPage.tsx').then((m) => ({ default: m.NoticesUploadPage })));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const CitizenHome = lazy(() => import('../faces/citizen/CitizenHome.tsx').then((m) => ({ default: m.CitizenHome })));
+const CitizenProfilePage = lazy(() => import('../modules/people/profile/CitizenProfilePage.tsx').then((m) => ({ default: m.CitizenProfilePage })));
 const EmployerHome = lazy(() => import('../faces/employer/EmployerHome.tsx').then((m) => ({ default: m.EmployerHome })));
 
 export function App() {
@@ -68,6 +70,14 @@ export function App() {
                 }
               />
               <Route
+                path="regione/comunicazioni"
+                element={
+                  <RequireAuth roles={REGION_ACCESS}>
+                    <NoticesUploadPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
                 path="audit"
                 element={
                   <RequireAuth roles={AUDIT_ACCESS}>
@@ -80,6 +90,14 @@ export function App() {
                 element={
                   <RequireAuth roles={CITIZEN_ACCESS}>
                     <CitizenHome />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="cittadino/profilo"
+                element={
+                  <RequireAuth roles={CITIZEN_ACCESS}>
+                    <CitizenProfilePage />
                   </RequireAuth>
                 }
               />

@@ -127,3 +127,27 @@ export function query(params: Record<string, string | number | null | undefined>
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/**
+ * Sends one file as multipart/form-data, in the part named "file". `apiRequest` speaks JSON only, so this reads the
+ * session's CSRF token from the session probe and sends the form itself; errors become ApiError like everywhere else.
+ */
+export async function uploadFile<T>(method: 'POST' | 'PUT', path: string, file: File): Promise<T> {
+  const session = await api.get<{ csrfToken: string }>('/api/v1/auth/session');
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      body: form,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json, application/problem+json', 'X-CSRF-Token': session.csrfToken },
+    });
+  } catch {
+    throw new ApiError({ status: 0 }, true);
+  }
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) throw new ApiError({ ...body, status: res.status } as never);
+  return body as unknown as T;
+}

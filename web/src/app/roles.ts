@@ -19,8 +19,10 @@ export const PATHS = {
   registerPerson: '/operatore/persone/nuova',
   jobCentre: (id: string) => `/cpi/${encodeURIComponent(id)}`,
   region: '/regione',
+  notices: '/regione/comunicazioni',
   audit: '/audit',
   citizen: '/cittadino',
+  citizenProfile: '/cittadino/profilo',
   employer: '/azienda',
 } as const;
 
@@ -49,6 +51,7 @@ export interface NavEntry {
 /** The three faces of the app, shown only to the roles that may use them. */
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: PATHS.region, label: 'nav.region', roles: REGION_ACCESS },
+  { to: PATHS.notices, label: 'notices.nav', roles: REGION_ACCESS },
   { to: PATHS.backoffice, label: 'nav.backoffice', roles: BACKOFFICE_ACCESS },
   { to: PATHS.registerPerson, label: 'nav.registerPerson', roles: REGISTRAR_ACCESS },
   { to: PATHS.audit, label: 'nav.audit', roles: AUDIT_ACCESS },

@@ -107,7 +107,7 @@ export const en: Messages = {
   'ops.statusFilter': 'Current employment status',
   'ops.statusAny': 'Any status',
   'ops.colStatus': 'Employment status',
-  'ops.searchMinOrStatus': 'Enter at least 2 characters or choose a status.',
+  'ops.searchMinOrStatus': 'Enter at least 2 characters or choose a status or an occupation.',
   'ops.colFlags': 'Flags',
 
   'jc.caption': 'Job centres and their sites',
@@ -235,6 +235,20 @@ export const en: Messages = {
   'flag.deceased': 'Deceased',
   'flag.minor': 'Minor',
 
+  'limits.heading': 'Income limits for keeping the state of unemployment',
+  'limits.intro':
+    'The table in force, with the source of each row. A year with no limit configured is never inferred from the year before: decisions that need it wait.',
+  'limits.pendingTitle': 'Decisions waiting for an income limit',
+  'limits.pendingYear': 'Year {year}: {people} people whose employment status is pending',
+  'limits.pendingHow':
+    'To decide them, add the year’s row with its source to the income-limit table (src/modules/people/status/incomeLimits.ts); the statuses are then recomputed.',
+  'limits.nonePending': 'No decision is waiting for an income limit.',
+  'limits.caption': 'Annual income limits in force by period, with their source',
+  'limits.colPeriod': 'Period',
+  'limits.colEmployee': 'Employees and para-subordinate workers',
+  'limits.colSelfEmployed': 'Self-employed',
+  'limits.colSource': 'Source',
+  'limits.open': 'ongoing',
   'region.title': 'Regional network of job centres',
   'region.intro': 'Tuscan job centres by province, with a map of the municipalities they serve.',
   'region.province': 'Province',
@@ -418,6 +432,8 @@ export const en: Messages = {
   'reg.warningsHow': 'Correct the data in the form or confirm each difference with its reason, then register again.',
   'reg.warningsSubmit': 'Register with the confirmations',
   'reg.done': 'Person registered. Competent job centre: {jobCentre}.',
+  'reg.linked':
+    'Records already received are now linked to the person: {declarations} DIDs from the national system, {notices} employment notices; the employment status takes them into account.',
   'reg.doneOverrides': 'Differences with the tax code confirmed with a reason: {list}.',
   'reg.homonymTitle': 'Warning: possible homonym',
   'reg.homonymOpen': 'Open the other person’s record',

@@ -112,7 +112,7 @@ export const it = {
   'ops.statusFilter': 'Stato occupazionale attuale',
   'ops.statusAny': 'Qualsiasi stato',
   'ops.colStatus': 'Stato occupazionale',
-  'ops.searchMinOrStatus': 'Inserisci almeno 2 caratteri oppure scegli uno stato.',
+  'ops.searchMinOrStatus': 'Inserisci almeno 2 caratteri oppure scegli uno stato o una professione.',
   'ops.colFlags': 'Segnalazioni',
 
   'jc.caption': 'Centri per l’impiego e relative sedi',
@@ -241,6 +241,20 @@ export const it = {
   'flag.deceased': 'Deceduto',
   'flag.minor': 'Minorenne',
 
+  'limits.heading': 'Limiti di reddito per la conservazione dello stato di disoccupazione',
+  'limits.intro':
+    'Tabella in vigore, con la fonte di ogni riga. Un anno senza limite configurato non viene mai dedotto dall’anno precedente: le decisioni che ne hanno bisogno restano in attesa.',
+  'limits.pendingTitle': 'Decisioni in attesa di un limite di reddito',
+  'limits.pendingYear': 'Anno {year}: {people} persone con lo stato occupazionale in attesa',
+  'limits.pendingHow':
+    'Per sbloccarle va aggiunta la riga dell’anno, con la sua fonte, alla tabella dei limiti (src/modules/people/status/incomeLimits.ts); gli stati vengono poi ricalcolati.',
+  'limits.nonePending': 'Nessuna decisione in attesa di un limite di reddito.',
+  'limits.caption': 'Limiti di reddito annui in vigore per periodo, con la fonte',
+  'limits.colPeriod': 'Periodo',
+  'limits.colEmployee': 'Lavoro dipendente e parasubordinato',
+  'limits.colSelfEmployed': 'Lavoro autonomo',
+  'limits.colSource': 'Fonte',
+  'limits.open': 'in corso',
   'region.title': 'Rete regionale dei Centri per l’impiego',
   'region.intro': 'Centri per l’impiego della Toscana per provincia, con la mappa dei comuni di competenza.',
   'region.province': 'Provincia',
@@ -426,6 +440,8 @@ export const it = {
   'reg.warningsHow': 'Correggi i dati nel modulo oppure conferma ogni differenza indicandone il motivo, poi registra di nuovo.',
   'reg.warningsSubmit': 'Registra con le conferme',
   'reg.done': 'Persona registrata. Centro per l’impiego competente: {jobCentre}.',
+  'reg.linked':
+    'Collegati alla persona i dati già ricevuti: {declarations} DID dal sistema nazionale, {notices} comunicazioni obbligatorie; lo stato occupazionale è stato calcolato anche con questi.',
   'reg.doneOverrides': 'Differenze con il codice fiscale confermate con motivo: {list}.',
   'reg.homonymTitle': 'Attenzione: possibile omonimo',
   'reg.homonymOpen': 'Apri la scheda dell’altra persona',

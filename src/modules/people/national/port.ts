@@ -13,15 +13,23 @@ export interface NationalDeclaration {
   revokedOn?: string;
 }
 
+/**
+ * The official quantitative profiling of a person (ANPAL/MLPS; rules reference §1.4 and §4), as the national system
+ * returns it: SIL-ER keeps the same pair as `numindicesvantaggio150` and `datriferimento150`.
+ */
 export interface NationalProfiling {
   taxCode: string;
+  /** Disadvantage index in [0, 1]: the probability of not being employed. */
   index: number;
+  /** The class the national system assigns (e.g. 'bassa' … 'alta'); stored as received. */
   profilingClass: string;
+  /** The date the index refers to (YYYY-MM-DD). */
   referenceDate: string;
 }
 
 export interface NationalLabourSystem {
   /** Declarations changed after `cursor` (opaque), oldest first, and the cursor to continue from. */
   declarationsSince(cursor: string | null, limit: number): Promise<{ items: NationalDeclaration[]; cursor: string | null }>;
+  /** The latest official profiling of the person with this tax code, or null when the national system has none. */
   profilingOf(taxCode: string): Promise<NationalProfiling | null>;
 }

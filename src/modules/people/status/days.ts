@@ -2,7 +2,7 @@
  * Whole-day arithmetic on 'YYYY-MM-DD' calendar dates, done on the civil calendar itself
  * (days-from-civil, proleptic Gregorian): no Date object, no time zone, no daylight-saving shift.
  */
-import { addDays, isCalendarDate } from '../../../platform/dates.ts';
+import { addDays, dayNumberOf, isCalendarDate } from '../../../platform/dates.ts';
 
 export { addDays };
 
@@ -11,15 +11,11 @@ function parts(date: string): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
-/** Days since 1970-01-01 (H. Hinnant's days_from_civil). */
-function dayNumber(date: string): number {
-  const [year, month, day] = parts(date);
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+/** Days since 1970-01-01; throws on a string that is not a calendar date. */
+export function dayNumber(date: string): number {
+  const n = dayNumberOf(date);
+  if (Number.isNaN(n)) throw new Error(`Data non valida: ${date}`);
+  return n;
 }
 
 /** `to` minus `from`, in days: daysBetween('2024-02-28', '2024-03-01') === 2. */

@@ -12,11 +12,11 @@
  *   (EMPLOYED_AT_DECLARATION, pending); during a notice period (at risk) they are not evaluated;
  * - traineeships and LPU never count (TRAINEESHIP_KEEPS); other contract types wait (CONTRACT_TYPE_UNCLASSIFIED).
  */
-import { addDays, daysBetween, maxDate } from './days.ts';
+import { addDays, dayNumber, maxDate } from './days.ts';
 import type { Basis, DeclarationChannel, EmploymentState, IncomeLimitRow, JobPay, PaySource } from './events.ts';
 import { isMissing, limitFor } from './incomeLimits.ts';
 import { isRunning, type JobFacts, type JobOnDay, jobOn } from './jobs.ts';
-import { classifyContract, RULES, type RuleId, type StatusParameters } from './rules.ts';
+import { RULES, type RuleId, type StatusParameters } from './rules.ts';
 
 export interface Registration {
   episode: number;
@@ -47,7 +47,32 @@ const CHANNEL: Record<DeclarationChannel, string> = {
 
 const PAY_SOURCE: Record<PaySource, string> = { notice: 'comunicazione obbligatoria', declared: 'dichiarata dalla persona', none: 'non disponibile' };
 
-const euro = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' });
+const euroFormat = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' });
+const euroTexts = new Map<number, string>();
+
+/** Amount in Italian currency format; memoised, as Intl formatting costs more than the rest of a day's evaluation. */
+function euro(amount: number): string {
+  if (amount === 0) return euroFormat.format(amount); // the cache's keys do not tell 0 from -0
+  let text = euroTexts.get(amount);
+  if (text === undefined) {
+    if (euroTexts.size >= 10_000) euroTexts.clear();
+    text = euroFormat.format(amount);
+    euroTexts.set(amount, text);
+  }
+  return text;
+}
+const limitTexts = new WeakMap<IncomeLimitRow, string>();
+
+/** Memoised per row: a limit table is data, never changed once in use. */
+function limitTextOf(limit: IncomeLimitRow): string {
+  let text = limitTexts.get(limit);
+  if (text === undefined) {
+    text = `limite ${euro(limit.employee)} dal ${limit.from} (${limit.source})`;
+    limitTexts.set(limit, text);
+  }
+  return text;
+}
+
 const cents = (amount: number) => Math.round(amount * 100);
 
 export function verdict(state: EmploymentState, ruleId: RuleId, extra: Omit<Basis, 'legalBasis'> = {}, sinceJobId?: string): Verdict {
@@ -96,6 +121,7 @@ interface LossCandidate {
 /** The loss rule that holds on `day` if pay is above the limit; the most recent cause wins. */
 function lossRule(day: string, subs: readonly JobOnDay[], params: StatusParameters): LossCandidate | undefined {
   const candidates: LossCandidate[] = [];
+  const dayNo = dayNumber(day);
   for (const j of subs) {
     if (params.conversionToOpenEnded.value === 'lose-at-conversion' && j.openEndedSince) {
       candidates.push({ ruleId: 'CONVERSION_REEVALUATES', jobId: j.id, since: j.openEndedSince, rank: 0 });
@@ -103,7 +129,7 @@ function lossRule(day: string, subs: readonly JobOnDay[], params: StatusParamete
     if (params.longContract.value === 'lose-from-start' && j.longSince) {
       candidates.push({ ruleId: 'LOST_LONG_CONTRACT_ABOVE_LIMIT', jobId: j.id, since: j.longSince, rank: 1 });
     }
-    if (daysBetween(j.start, day) >= params.maxSuspensionDays.value) {
+    if (dayNo - j.startDay >= params.maxSuspensionDays.value) {
       candidates.push({ ruleId: 'LOST_AFTER_180_ABOVE_LIMIT', jobId: j.id, since: addDays(j.start, params.maxSuspensionDays.value), rank: 2 });
     }
   }
@@ -113,16 +139,22 @@ function lossRule(day: string, subs: readonly JobOnDay[], params: StatusParamete
 
 export function evaluateDay(day: string, reg: Registration, jobs: readonly JobFacts[], params: StatusParameters, limits: readonly IncomeLimitRow[]): Verdict {
   const atRisk = reg.atRiskUntil !== undefined && day <= reg.atRiskUntil;
-  const running = jobs.filter((j) => isRunning(j, day) && !(atRisk && j.start < reg.declarationDate)).map((j) => jobOn(j, day, params));
-  const unclassified = running.filter((j) => classifyContract(j.contractType, params) === 'unclassified');
+  const unclassified: JobOnDay[] = [];
+  const subs: JobOnDay[] = [];
+  const traineeships: JobOnDay[] = [];
+  for (const job of jobs) {
+    if (!isRunning(job, day) || (atRisk && job.start < reg.declarationDate)) continue;
+    const j = jobOn(job, day);
+    if (j.contractClass === 'subordinate') subs.push(j);
+    else if (j.contractClass === 'no-effect') traineeships.push(j);
+    else unclassified.push(j);
+  }
   if (unclassified.length > 0) {
     const j = latest(unclassified);
     return verdict('pending', 'CONTRACT_TYPE_UNCLASSIFIED', { detail: `rapporto ${j.id}: tipologia ${j.contractType} senza regola configurata` }, j.id);
   }
-  const subs = running.filter((j) => classifyContract(j.contractType, params) === 'subordinate');
   if (subs.length === 0) {
     if (atRisk) return verdict('at-risk', 'AT_RISK', { detail: `DID del ${reg.declarationDate} durante il preavviso, fino al ${reg.atRiskUntil}` });
-    const traineeships = running.filter((j) => classifyContract(j.contractType, params) === 'no-effect');
     if (traineeships.length > 0) {
       const j = latest(traineeships);
       return verdict('unemployed', 'TRAINEESHIP_KEEPS', { detail: `rapporto ${j.id} (${j.contractType}): non è lavoro; DID del ${reg.declarationDate}` }, j.id);
@@ -140,7 +172,7 @@ export function evaluateDay(day: string, reg: Registration, jobs: readonly JobFa
   const payBasis = { paySource: combinedSource(subs), pay: knownCents / 100, jobs: jobsPay };
   const newest = latest(subs);
 
-  const payText = `retribuzione annua prospettica ${euro.format(knownCents / 100)} (fonte: ${PAY_SOURCE[payBasis.paySource]})`;
+  const payText = `retribuzione annua prospettica ${euro(knownCents / 100)} (fonte: ${PAY_SOURCE[payBasis.paySource]})`;
   const limit = limitFor(limitDay(day, reg, subs, params), limits);
   if (isMissing(limit)) {
     const detail = `${limit.message}; rapporto ${newest.id}, ${payText}`;
@@ -149,7 +181,7 @@ export function evaluateDay(day: string, reg: Registration, jobs: readonly JobFa
   }
   const limitCents = cents(limit.employee);
   const withLimit = { ...payBasis, limitUsed: limit };
-  const limitText = `limite ${euro.format(limit.employee)} dal ${limit.from} (${limit.source})`;
+  const limitText = limitTextOf(limit);
 
   const pre = subs.filter((j) => j.start < reg.declarationDate);
   const preCents = pre.reduce((sum, j) => sum + (j.annualPay === undefined ? 0 : cents(j.annualPay)), 0);

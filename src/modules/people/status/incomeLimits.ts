@@ -20,7 +20,12 @@ import type { IncomeLimitRow } from './events.ts';
 
 export type { IncomeLimitRow };
 
-export const INCOME_LIMITS: readonly IncomeLimitRow[] = Object.freeze([
+/** Frozen, rows included: values derived from a table (boundaries, texts) are memoised per table and per row. */
+function frozen(rows: IncomeLimitRow[]): readonly IncomeLimitRow[] {
+  return Object.freeze(rows.map((row) => Object.freeze(row)));
+}
+
+export const INCOME_LIMITS: readonly IncomeLimitRow[] = frozen([
   {
     from: '2019-03-30',
     to: '2021-12-31',
@@ -73,6 +78,18 @@ export function isMissing(limit: IncomeLimitRow | MissingIncomeLimit): limit is 
 /** Days on which limitFor may give a different answer than the day before. */
 export function limitBoundaries(table: readonly IncomeLimitRow[] = INCOME_LIMITS): string[] {
   return table.flatMap((r) => (r.to === undefined ? [r.from] : [r.from, addDays(r.to, 1)]));
+}
+
+const boundarySets = new WeakMap<readonly IncomeLimitRow[], ReadonlySet<string>>();
+
+/** limitBoundaries as a set, computed once per table: a table is data, never changed once in use. */
+export function limitBoundarySet(table: readonly IncomeLimitRow[]): ReadonlySet<string> {
+  let set = boundarySets.get(table);
+  if (set === undefined) {
+    set = new Set(limitBoundaries(table));
+    boundarySets.set(table, set);
+  }
+  return set;
 }
 
 /** Problems in a table (empty when sound): bad dates, `to` before `from`, overlaps, missing source, bad amounts. */

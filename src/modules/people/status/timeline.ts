@@ -18,15 +18,15 @@
 import { isCalendarDate } from '../../../platform/dates.ts';
 import { addDays, addMonths } from './days.ts';
 import { baseVerdict, evaluateDay, type Registration, type Verdict, verdict } from './evaluate.ts';
-import type { Cause, Decision, EmploymentState, IncomeLimitRow, Period, StatusEvent, Timeline, TimelineWarning } from './events.ts';
-import { INCOME_LIMITS, limitBoundaries } from './incomeLimits.ts';
-import { buildJobs, firstDayAfterSuspension, isRunning, type JobFacts } from './jobs.ts';
-import { RULES, type RuleId, resolveParameters, type StatusParameters } from './rules.ts';
+import type { Basis, Cause, Decision, EmploymentState, IncomeLimitRow, JobPay, Period, StatusEvent, Timeline, TimelineWarning } from './events.ts';
+import { INCOME_LIMITS, limitBoundarySet } from './incomeLimits.ts';
+import { buildJobs, isRunning } from './jobs.ts';
+import { RULES, type RuleId, resolveParameters, STATUS_PARAMETERS, type StatusParameters } from './rules.ts';
 
 export interface TimelineOptions {
   /** Overrides of STATUS_PARAMETERS; each override carries its own source. */
   parameters?: Partial<StatusParameters>;
-  /** Income-limit table; defaults to INCOME_LIMITS. */
+  /** Income-limit table; defaults to INCOME_LIMITS. Data: not to be changed once used (derived values are memoised). */
   incomeLimits?: readonly IncomeLimitRow[];
 }
 
@@ -40,6 +40,8 @@ const KIND_ORDER: Record<StatusEvent['kind'], number> = {
   jobEnd: 6,
 };
 
+const NO_EVENTS: readonly StatusEvent[] = [];
+
 const JOB_STATES: ReadonlySet<EmploymentState> = new Set(['suspended', 'employed-keeping', 'pending']);
 
 function canonical(e: StatusEvent): string {
@@ -47,14 +49,74 @@ function canonical(e: StatusEvent): string {
 }
 
 export function sortEvents(events: readonly StatusEvent[]): StatusEvent[] {
-  return events
-    .map((e) => ({ e, key: canonical(e) }))
-    .sort((a, b) => {
-      if (a.e.date !== b.e.date) return a.e.date < b.e.date ? -1 : 1;
-      if (a.e.kind !== b.e.kind) return KIND_ORDER[a.e.kind] - KIND_ORDER[b.e.kind];
-      return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    })
-    .map((x) => x.e);
+  // The canonical form only breaks ties of date and kind: computed when first needed.
+  const keys = new Map<StatusEvent, string>();
+  const key = (e: StatusEvent) => {
+    let k = keys.get(e);
+    if (k === undefined) {
+      k = canonical(e);
+      keys.set(e, k);
+    }
+    return k;
+  };
+  return [...events].sort((a, b) => {
+    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+    if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
+
+/**
+ * Whether two bases would give the same JSON. Every basis is built by verdict() (evaluate.ts) with its keys in one
+ * order and only defined, finite values, so comparing field by field is enough.
+ */
+function sameBasis(a: Basis, b: Basis): boolean {
+  if (a === b) return true;
+  return (
+    a.legalBasis === b.legalBasis &&
+    a.detail === b.detail &&
+    a.paySource === b.paySource &&
+    a.pay === b.pay &&
+    (a.limitUsed === b.limitUsed || JSON.stringify(a.limitUsed) === JSON.stringify(b.limitUsed)) &&
+    sameJobs(a.jobs, b.jobs)
+  );
+}
+
+function sameJobs(a: readonly JobPay[] | undefined, b: readonly JobPay[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i]!;
+    return x.jobId === y.jobId && x.contractType === y.contractType && x.paySource === y.paySource && x.annualPay === y.annualPay;
+  });
+}
+
+/**
+ * Keys are set one by one in the order of the Decision type (the JSON of a timeline must not depend on how it was
+ * built), leaving out undefined optional keys without the cost of spreading.
+ */
+function decisionOf(date: string, changed: boolean, v: Verdict, triggerRuleId: RuleId | undefined, causes: Cause[]): Decision {
+  const d = { date, changed, state: v.state, ruleId: v.ruleId } as Decision;
+  if (triggerRuleId !== undefined) d.triggerRuleId = triggerRuleId;
+  d.basis = v.basis;
+  if (v.sinceJobId !== undefined) d.sinceJobId = v.sinceJobId;
+  d.message = v.message ?? message(v.ruleId, v.basis.detail);
+  d.causes = causes;
+  return d;
+}
+
+function periodOf(from: string, v: Verdict, episode: Registration | null): Period {
+  return {
+    from,
+    to: null,
+    state: v.state,
+    ruleId: v.ruleId,
+    basis: v.basis,
+    ...(v.sinceJobId === undefined ? {} : { sinceJobId: v.sinceJobId }),
+    ...(episode ? { episode: episode.episode, declarationDate: episode.declarationDate } : {}),
+  };
 }
 
 function validate(e: StatusEvent): void {
@@ -74,24 +136,30 @@ function message(ruleId: RuleId, detail?: string): string {
 
 export function computeTimeline(events: readonly StatusEvent[], options: TimelineOptions = {}): Timeline {
   for (const e of events) validate(e);
-  const params = resolveParameters(options.parameters);
+  const params = options.parameters ? resolveParameters(options.parameters) : STATUS_PARAMETERS;
   const limits = options.incomeLimits ?? INCOME_LIMITS;
   const warnings: TimelineWarning[] = [];
   const sorted = sortEvents(events);
   const jobs = buildJobs(sorted, params, warnings);
 
   const byDate = new Map<string, StatusEvent[]>();
-  for (const e of sorted) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e]);
-  const boundaries = new Set(limitBoundaries(limits));
-  const days = new Set<string>([...byDate.keys(), ...boundaries]);
-  for (const e of sorted) if (e.kind === 'declaration' && e.atRiskUntil !== undefined) days.add(addDays(e.atRiskUntil, 1));
+  for (const e of sorted) {
+    const list = byDate.get(e.date);
+    if (list) list.push(e);
+    else byDate.set(e.date, [e]);
+  }
+  const boundaries = limitBoundarySet(limits);
+  const days: string[] = [...byDate.keys(), ...boundaries];
+  for (const e of sorted) if (e.kind === 'declaration' && e.atRiskUntil !== undefined) days.push(addDays(e.atRiskUntil, 1));
   for (const j of jobs) {
-    days.add(j.start);
-    days.add(firstDayAfterSuspension(j, params));
-    if (j.end !== undefined) days.add(addDays(j.end, 1));
+    days.push(j.start, j.clockPassed);
+    if (j.dayAfterEnd !== undefined) days.push(j.dayAfterEnd);
   }
   const firstDeclaration = sorted.find((e) => e.kind === 'declaration')?.date;
-  const checkpoints = [...days].filter((d) => byDate.has(d) || (firstDeclaration !== undefined && d >= firstDeclaration)).sort();
+  const checkpoints = days
+    .filter((d) => byDate.has(d) || (firstDeclaration !== undefined && d >= firstDeclaration))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .filter((d, i, all) => i === 0 || d !== all[i - 1]);
 
   const periods: Period[] = [];
   const decisions: Decision[] = [];
@@ -100,15 +168,14 @@ export function computeTimeline(events: readonly StatusEvent[], options: Timelin
   let episodes = 0;
   let banUntil: string | undefined;
 
-  const causesOn = (day: string, todays: readonly StatusEvent[], atRiskUntil?: string): Cause[] => [
-    ...todays.map((event): Cause => ({ kind: 'event', event })),
-    ...jobs
-      .filter((j) => isRunning(j, day) && firstDayAfterSuspension(j, params) === day)
-      .map((j): Cause => ({ kind: 'suspension-limit-reached', jobId: j.id })),
-    ...jobs.filter((j: JobFacts) => j.end !== undefined && addDays(j.end, 1) === day).map((j): Cause => ({ kind: 'job-ended', jobId: j.id })),
-    ...(atRiskUntil !== undefined && addDays(atRiskUntil, 1) === day ? [{ kind: 'notice-period-ended' } as const] : []),
-    ...(boundaries.has(day) ? [{ kind: 'income-limit-changed' } as const] : []),
-  ];
+  const causesOn = (day: string, todays: readonly StatusEvent[], atRiskUntil?: string): Cause[] => {
+    const causes: Cause[] = todays.map((event): Cause => ({ kind: 'event', event }));
+    for (const j of jobs) if (j.clockPassed === day && isRunning(j, day)) causes.push({ kind: 'suspension-limit-reached', jobId: j.id });
+    for (const j of jobs) if (j.dayAfterEnd === day) causes.push({ kind: 'job-ended', jobId: j.id });
+    if (atRiskUntil !== undefined && addDays(atRiskUntil, 1) === day) causes.push({ kind: 'notice-period-ended' });
+    if (boundaries.has(day)) causes.push({ kind: 'income-limit-changed' });
+    return causes;
+  };
 
   /** Records a decision that leaves the state as it is (a declaration that has no effect). */
   const note = (day: string, ruleId: RuleId, detail: string, event: StatusEvent) => {
@@ -119,54 +186,36 @@ export function computeTimeline(events: readonly StatusEvent[], options: Timelin
   };
 
   /** Opens a period for the verdict unless it continues the current one; returns nothing, records the decision. */
-  const apply = (day: string, v: Verdict, causes: Cause[], triggerRuleId: RuleId | undefined, episode: Registration | null, evaluatedEvents: boolean) => {
-    const next: Period = {
-      from: day,
-      to: null,
-      state: v.state,
-      ruleId: v.ruleId,
-      basis: v.basis,
-      ...(v.sinceJobId === undefined ? {} : { sinceJobId: v.sinceJobId }),
-      ...(episode ? { episode: episode.episode, declarationDate: episode.declarationDate } : {}),
-    };
+  const apply = (day: string, v: Verdict, causes: () => Cause[], triggerRuleId: RuleId | undefined, episode: Registration | null, evaluatedEvents: boolean) => {
     if (v.missingYear !== undefined) missingYears.add(v.missingYear);
-    let cur = periods.at(-1);
-    const same = (p: Period | undefined) =>
+    const episodeNo = episode?.episode;
+    const continues = (p: Period | undefined): boolean =>
       p !== undefined &&
-      p.state === next.state &&
-      p.ruleId === next.ruleId &&
-      p.sinceJobId === next.sinceJobId &&
-      p.episode === next.episode &&
-      JSON.stringify(p.basis) === JSON.stringify(next.basis);
-    const decision = (changed: boolean): Decision => ({
-      date: day,
-      changed,
-      state: v.state,
-      ruleId: v.ruleId,
-      ...(triggerRuleId !== undefined && triggerRuleId !== v.ruleId ? { triggerRuleId } : {}),
-      basis: v.basis,
-      ...(v.sinceJobId === undefined ? {} : { sinceJobId: v.sinceJobId }),
-      message: v.message ?? message(v.ruleId, v.basis.detail),
-      causes,
-    });
-    if (same(cur)) {
+      p.state === v.state &&
+      p.ruleId === v.ruleId &&
+      p.sinceJobId === v.sinceJobId &&
+      p.episode === episodeNo &&
+      sameBasis(p.basis, v.basis);
+    const decision = (changed: boolean) => decisionOf(day, changed, v, triggerRuleId !== v.ruleId ? triggerRuleId : undefined, causes());
+    let cur = periods.at(-1);
+    if (continues(cur)) {
       if (evaluatedEvents) decisions.push(decision(false));
       return;
     }
-    const changed = !cur || cur.state !== next.state || cur.ruleId !== next.ruleId || cur.episode !== next.episode;
+    const changed = !cur || cur.state !== v.state || cur.ruleId !== v.ruleId || cur.episode !== episodeNo;
     if (cur && cur.from === day) {
       periods.pop(); // superseded the same day (e.g. revocation and new DID): no zero-length period
       cur = periods.at(-1);
     } else if (cur) {
       cur.to = addDays(day, -1);
     }
-    if (same(cur) && cur) cur.to = null;
-    else periods.push(next);
+    if (cur && continues(cur)) cur.to = null;
+    else periods.push(periodOf(day, v, episode));
     decisions.push(decision(changed));
   };
 
   for (const day of checkpoints) {
-    const todays = byDate.get(day) ?? [];
+    const todays = byDate.get(day) ?? NO_EVENTS;
     for (const e of todays) {
       if (e.kind === 'sanctionLoss' || e.kind === 'revocation') {
         if (!reg) {
@@ -180,7 +229,7 @@ export function computeTimeline(events: readonly StatusEvent[], options: Timelin
             ? verdict('lost', 'REVOCATION', { detail: `revoca della DID del ${closed.declarationDate}` })
             : verdict('lost', 'SANCTION_LOSS', { detail: `decadenza (${e.reference}); DID del ${closed.declarationDate}` });
         if (e.kind === 'sanctionLoss' && params.reRegistrationBan.value.enabled) banUntil = addMonths(day, params.reRegistrationBan.value.months);
-        apply(day, v, [{ kind: 'event', event: e }], undefined, null, false);
+        apply(day, v, () => [{ kind: 'event', event: e }], undefined, null, false);
       } else if (e.kind === 'declaration') {
         if (reg && params.repeatedDeclaration.value === 'keep-first') {
           note(day, 'DID_ALREADY_ACTIVE', `DID già efficace dal ${reg.declarationDate}: la decorrenza non cambia`, e);
@@ -207,16 +256,22 @@ export function computeTimeline(events: readonly StatusEvent[], options: Timelin
     if (!reg) continue;
 
     let v = evaluateDay(day, reg, jobs, params, limits);
+    const baseRule = reg.baseRule;
     const prev = periods.at(-1);
     if (prev && prev.episode === reg.episode) {
       if (prev.state === 'at-risk' && v.state !== 'at-risk') reg.baseRule = 'AT_RISK_ENDS';
       else if (JOB_STATES.has(prev.state) && v.usesBase) reg.baseRule = 'TERMINATION_RESUMES';
     }
-    if (v.usesBase) v = baseVerdict(reg);
-    const kinds = new Set(todays.map((e) => e.kind));
-    const trigger: RuleId | undefined = kinds.has('jobConversion') ? 'CONVERSION_REEVALUATES' : kinds.has('jobExtension') ? 'EXTENSION_REEVALUATES' : undefined;
+    if (v.usesBase && reg.baseRule !== baseRule) v = baseVerdict(reg);
+    const trigger: RuleId | undefined = todays.some((e) => e.kind === 'jobConversion')
+      ? 'CONVERSION_REEVALUATES'
+      : todays.some((e) => e.kind === 'jobExtension')
+        ? 'EXTENSION_REEVALUATES'
+        : undefined;
     const jobEvents = todays.some((e) => KIND_ORDER[e.kind] >= KIND_ORDER.jobStart);
-    const causes = causesOn(day, todays, reg.atRiskUntil);
+    const atRiskUntil = reg.atRiskUntil;
+    // Built only when a decision is recorded: most checkpoints continue the current period.
+    const causes = () => causesOn(day, todays, atRiskUntil);
     if (v.state === 'lost') {
       reg = null;
       apply(day, v, causes, trigger, null, jobEvents);

@@ -6,6 +6,7 @@ import { inTransaction } from '../../../platform/db/unitOfWork.ts';
 import { writeEvent } from '../../../platform/events/outbox.ts';
 import { Problem, problems } from '../../../platform/http/problems.ts';
 import { newId } from '../../../platform/ids.ts';
+import { relinkNotices } from '../../notices/index.ts';
 import { CASEWORKERS, lockPersonInScope } from '../access.ts';
 import { recomputeStatus } from '../statusStore.ts';
 import { homonymRelation } from '../taxCode.ts';
@@ -25,6 +26,7 @@ const MOVABLE = [
   { table: 'person_consents', column: 'person_id', key: 'id' },
   { table: 'person_identity_overrides', column: 'person_id', key: 'id' },
   { table: 'person_address_changes', column: 'person_id', key: 'id' },
+  { table: 'employment_notices', column: 'person_id', key: 'id' },
 ] as const;
 
 type Moved = Record<string, string[]>;
@@ -119,6 +121,9 @@ export async function revertMerge(deps: { db: Db; audit: AuditTrail }, actor: Ac
           .execute();
     }
     if (moved.accounts?.length) await tx.db.updateTable('accounts').set({ person_id: merge.merged_id }).where('id', 'in', moved.accounts).execute();
+    // Notices for the restored record's tax code that arrived while it was merged went to the survivor: back too.
+    const restored = await tx.db.selectFrom('people').select('tax_code').where('id', '=', merge.merged_id).executeTakeFirstOrThrow();
+    await relinkNotices(tx, merge.survivor_id, merge.merged_id, restored.tax_code);
     await tx.db.updateTable('people').set({ merged_into: null, updated_at: new Date() }).where('id', '=', merge.merged_id).execute();
     await tx.db
       .updateTable('person_merges')

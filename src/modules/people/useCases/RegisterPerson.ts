@@ -7,8 +7,10 @@ import { inTransaction } from '../../../platform/db/unitOfWork.ts';
 import { writeEvent } from '../../../platform/events/outbox.ts';
 import { Problem, problems } from '../../../platform/http/problems.ts';
 import { newId } from '../../../platform/ids.ts';
+import { linkWaitingNotices } from '../../notices/index.ts';
 import { competentJobCentre } from '../../organisation/index.ts';
 import { CASEWORKERS, scopePeople } from '../access.ts';
+import { recomputeStatus } from '../statusStore.ts';
 import { checkBirthplace, checkDeclaredData, decodeTaxCode, parseTaxCode, taxCodeBaseForm } from '../taxCode.ts';
 import { linkWaitingDeclarations } from './ReceiveNationalDeclarations.ts';
 
@@ -57,6 +59,8 @@ export interface RegisterPersonResult {
   overriddenWarnings: string[];
   /** Declarations received from the national system before registration, now applied. */
   linkedDeclarations: number;
+  /** Employment notices received for this tax code before registration, now linked (and in the timeline). */
+  linkedNotices: number;
 }
 
 /** Registers a job seeker by tax code: one record per code, declared data checked against the code, competent job centre from domicile (else residence). */
@@ -148,6 +152,8 @@ export async function registerPerson(
         .execute();
     }
     const linkedDeclarations = await linkWaitingDeclarations(tx, id, code);
+    const linkedNotices = await linkWaitingNotices(tx, id, code);
+    if (linkedNotices) await recomputeStatus(tx, id);
     const homonyms = await tx.db.selectFrom('people').select('id').where('tax_code_base', '=', base).where('id', '!=', id).execute();
     const homonymNotices: RegisterPersonResult['homonymNotices'] = [];
     for (const other of homonyms) {
@@ -167,11 +173,23 @@ export async function registerPerson(
         recordType: 'person',
         recordIds: [id],
         subjectPersonIds: [id],
-        fields: ['registration', ...warnings.map((w) => `override:${w.warning}`), ...(linkedDeclarations ? ['nationalDeclarations'] : [])],
+        fields: [
+          'registration',
+          ...warnings.map((w) => `override:${w.warning}`),
+          ...(linkedDeclarations ? ['nationalDeclarations'] : []),
+          ...(linkedNotices ? ['employmentNotices'] : []),
+        ],
         purpose: 'registrazione persona',
       },
     );
     await writeEvent(tx, 'people.person.registered', id, { personId: id, jobCentreId: centre.id, homonyms: homonyms.length });
-    return { id, jobCentre: { id: centre.id, name: centre.name }, homonymNotices, overriddenWarnings: warnings.map((w) => w.warning), linkedDeclarations };
+    return {
+      id,
+      jobCentre: { id: centre.id, name: centre.name },
+      homonymNotices,
+      overriddenWarnings: warnings.map((w) => w.warning),
+      linkedDeclarations,
+      linkedNotices,
+    };
   });
 }

@@ -2,13 +2,15 @@ import { Button } from 'design-react-kit';
 import type { FormEvent } from 'react';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, api } from '../../app/api.ts';
+import { type ApiError, api } from '../../app/api.ts';
 import { PATHS } from '../../app/roles.ts';
 import { useAccount } from '../../app/session.tsx';
 import type { PeopleSearchResult } from '../../app/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ClassificationPicker, type PickedItem } from '../../ui/ClassificationPicker.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { asApiError } from '../../ui/problem.ts';
 import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
@@ -16,10 +18,11 @@ import { TextField } from '../../ui/TextField.tsx';
  * The last search, kept in memory only (never in the URL or in browser storage, since it may be a
  * tax code), so that coming back from a person's record shows the same results.
  */
-let lastSearch: { accountId: string; text: string; status: string; result: PeopleSearchResult | null } = {
+let lastSearch: { accountId: string; text: string; status: string; occupation: PickedItem | null; result: PeopleSearchResult | null } = {
   accountId: '',
   text: '',
   status: '',
+  occupation: null,
   result: null,
 };
 
@@ -29,9 +32,10 @@ export function PeopleSearch() {
   const { t, tx, formatDate } = useI18n();
   const account = useAccount();
   // Another account in the same tab never sees the previous user's search.
-  if (lastSearch.accountId !== account.id) lastSearch = { accountId: account.id, text: '', status: '', result: null };
+  if (lastSearch.accountId !== account.id) lastSearch = { accountId: account.id, text: '', status: '', occupation: null, result: null };
   const [text, setText] = useState(lastSearch.text);
   const [status, setStatus] = useState(lastSearch.status);
+  const [occupation, setOccupation] = useState<PickedItem | null>(lastSearch.occupation);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<PeopleSearchResult | null>(lastSearch.result);
@@ -42,7 +46,7 @@ export function PeopleSearch() {
     e.preventDefault();
     const q = text.trim();
     setError(null);
-    if (q.length < 2 && !(q.length === 0 && status)) {
+    if (q.length < 2 && !(q.length === 0 && (status || occupation))) {
       setFieldError(status ? t('ops.searchMin') : t('ops.searchMinOrStatus'));
       inputRef.current?.focus();
       return;
@@ -50,16 +54,20 @@ export function PeopleSearch() {
     setFieldError(undefined);
     setSearching(true);
     try {
-      const res = await api.post<PeopleSearchResult>('/api/v1/people/search', { ...(q ? { text: q } : {}), ...(status ? { status } : {}) });
+      const res = await api.post<PeopleSearchResult>('/api/v1/people/search', {
+        ...(q ? { text: q } : {}),
+        ...(status ? { status } : {}),
+        ...(occupation ? { occupation: occupation.code } : {}),
+      });
       setResult(res);
-      lastSearch = { accountId: account.id, text, status, result: res };
+      lastSearch = { accountId: account.id, text, status, occupation, result: res };
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError({ status: 0 }, true);
+      const apiErr = asApiError(err);
       setError(apiErr);
       setFieldError(apiErr.fieldError('text'));
       // Results of an earlier search would read as the answer to this one.
       setResult(null);
-      lastSearch = { accountId: account.id, text, status, result: null };
+      lastSearch = { accountId: account.id, text, status, occupation, result: null };
     } finally {
       setSearching(false);
     }
@@ -108,6 +116,18 @@ export function PeopleSearch() {
                 ))}
               </select>
             </div>
+          </div>
+          <div className="col-12 col-md-8 col-lg-6 pt-2">
+            <ClassificationPicker
+              id="people-search-occupation"
+              kind="occupation"
+              label={t('profile.search.occupation')}
+              value={occupation}
+              onChange={setOccupation}
+              help={t('profile.search.occupationHelp')}
+              error={error?.fieldError('occupation')}
+              testId="people-search-occupation"
+            />
           </div>
           <div className="col-12 col-md-4 col-lg-3 pt-md-3">
             <Button color="primary" type="submit" disabled={searching}>

@@ -9,6 +9,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { useApiGet } from '../../ui/useApi.ts';
+import { IncomeLimitsCard } from '../people/IncomeLimitsCard.tsx';
 import { JobCentresTable } from './JobCentresTable.tsx';
 import { assignColours, UNASSIGNED_COLOUR } from './mapGeometry.ts';
 import { RegionMap } from './RegionMap.tsx';
@@ -149,6 +150,8 @@ export function RegionPage() {
           </section>
         </>
       )}
+
+      <IncomeLimitsCard />
 
       <Card className="shadow-sm rounded" tag="section">
         <CardBody className="p-4">

@@ -3,7 +3,7 @@ import type { FormEvent, RefObject } from 'react';
 import { useId, useRef, useState } from 'react';
 import { ApiError, api, apiRequest } from '../../app/api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { problemMessage } from '../../ui/problem.ts';
+import { asApiError, problemMessage } from '../../ui/problem.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import {
   applyChanges,
@@ -108,7 +108,7 @@ export function SiteEditForm({ site, jobCentreId, onCancel, onSaved, onRefresh }
       const res = await apiRequest<SiteUpdateResult>('PATCH', sitePath(site.id), { version, ...changes });
       onSaved(applyChanges(latest ?? start, changes, res.version), res.changedFields);
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError({ status: 0 }, true);
+      const apiErr = asApiError(err);
       if (apiErr.status === 409) {
         const fromServer = conflictOf(apiErr);
         let now: EditableSite | null = null;
@@ -156,7 +156,7 @@ export function SiteEditForm({ site, jobCentreId, onCancel, onSaved, onRefresh }
       onRefresh();
       focusSoon(noticeRef);
     } catch (err) {
-      setFailure(err instanceof ApiError ? err : new ApiError({ status: 0 }, true));
+      setFailure(asApiError(err));
       focusSoon(failureRef);
     } finally {
       setBusy(null);

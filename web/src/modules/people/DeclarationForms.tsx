@@ -1,9 +1,10 @@
 import { Button } from 'design-react-kit';
 import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, api } from '../../app/api.ts';
+import { type ApiError, api } from '../../app/api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { asApiError } from '../../ui/problem.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { TextAreaField } from './fields.tsx';
 import { isCalendarDate, romeToday, sentence } from './helpers.ts';
@@ -14,8 +15,6 @@ interface DeclareProps {
   onCancel: () => void;
   onDone: (declaredOn: string) => void;
 }
-
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError({ status: 0 }, true));
 
 /** Records a DID given at the job centre: its date and, during a dismissal notice, the notice's last day. */
 export function DeclareForm({ personId, onCancel, onDone }: DeclareProps) {

@@ -2,7 +2,7 @@ import { Alert, Button, Card, CardBody } from 'design-react-kit';
 import type { FormEvent, MouseEvent, RefObject } from 'react';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, api } from '../../app/api.ts';
+import { type ApiError, api } from '../../app/api.ts';
 import { PATHS } from '../../app/roles.ts';
 import type { Province } from '../../app/types.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
@@ -11,7 +11,7 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageBreadcrumb } from '../../ui/PageBreadcrumb.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { problemMessage } from '../../ui/problem.ts';
+import { asApiError, problemMessage } from '../../ui/problem.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { useApiGet } from '../../ui/useApi.ts';
 import { CheckField, RadioGroup } from './fields.tsx';
@@ -252,7 +252,7 @@ export function RegisterPersonPage() {
       const state: RegisteredState = { registered: result };
       navigate(PATHS.person(result.id), { state });
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError({ status: 0 }, true);
+      const apiErr = asApiError(err);
       setSubmitting(false);
       if (apiErr.status === 422) {
         const list = identityWarningsOf(apiErr);

@@ -40,6 +40,11 @@ export function RegistrationNotices({ result }: { result: RegisterPersonResult }
             {t('reg.doneOverrides', { list: result.overriddenWarnings.map((w) => tx(`warning.${w}`, w)).join('; ') })}
           </p>
         )}
+        {(result.linkedDeclarations ?? 0) + (result.linkedNotices ?? 0) > 0 && (
+          <p className="mb-0 mt-1" data-testid="linked-records">
+            {t('reg.linked', { declarations: result.linkedDeclarations ?? 0, notices: result.linkedNotices ?? 0 })}
+          </p>
+        )}
       </Alert>
     </>
   );

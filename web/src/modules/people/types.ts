@@ -86,6 +86,9 @@ export interface RegisterPersonResult {
   jobCentre: { id: string; name: string };
   homonymNotices: HomonymNotice[];
   overriddenWarnings: string[];
+  /** Declarations received from the national system and notices received before the registration, now linked. */
+  linkedDeclarations?: number;
+  linkedNotices?: number;
 }
 
 /** A declared datum that disagrees with the tax code (422 from the registration). */

@@ -1,0 +1,561 @@
+/**
+ * Applies a file of UNILAV notices (the agreed CSV): streamed, checked row by row, written in batches, then the
+ * timelines of the people concerned recomputed once each.
+ *
+ * Phase 1, reading: each batch is one transaction — the notices (one INSERT … SELECT FROM unnest), one audit entry
+ * naming the notices stored and the people they concern, the `notices.imported` event, the rejected rows, the people
+ * whose timelines must be recomputed (notice_import_pending) and the run's checkpoint. The next batch is read and
+ * checked while the database writes the current one (one transaction in flight at a time).
+ * Phase 2, recompute: the pending people in chunks (RECOMPUTE_CHUNK), each chunk one transaction (the next chunk is
+ * computed while the database writes the current one) — people locked as
+ * the people module's writes lock them, events loaded in bulk, timelines computed, status_periods replaced with one
+ * delete and one insert, one audit entry naming the people whose status was recomputed, one
+ * `employment-status.recomputed` event each, and the chunk deleted from the pending set. So every record changed is
+ * named by exactly one audit entry of its own transaction: notices by their batch's entry, status periods by their
+ * chunk's entry. A person touched by several batches is recomputed once per run.
+ *
+ * A rerun after a crash resumes after the last committed batch, or in the recompute phase (the run is keyed by the
+ * file's sha256): no loss, no duplicate. The run is 'completed' only when no person is left pending. The same code
+ * with the same content is a no-op; with other content it is rejected (a correction is a RETTIFICA).
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql } from 'kysely';
+import type { Actor, RequestContext } from '../../platform/access/actor.ts';
+import type { AuditTrail } from '../../platform/audit/trail.ts';
+import { romeDateOf } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/unitOfWork.ts';
+import { newId } from '../../platform/ids.ts';
+import { ImportFileError, ImportInterruptedError } from '../organisation/index.ts';
+import { recomputeStatusOfMany } from '../people/index.ts';
+import { inspectNoticesFile, type NoticeCsvRecord, readNoticeRecords } from './csvReader.ts';
+import { cellReader, checkNoticeRecord, type NoticeRow, type RowCheck, resolveNoticeHeader } from './rows.ts';
+import { insertNotices, type NoticeToInsert, peopleOfCodes, referringNotices, storedHashes } from './store.ts';
+
+export const NOTICES_IMPORT_KIND = 'notices';
+export const DEFAULT_NOTICE_BATCH_SIZE = 20_000;
+/** People per transaction of the recompute phase. */
+export const RECOMPUTE_CHUNK = 5000;
+
+export interface NoticeImportDeps {
+  db: Db;
+  audit: AuditTrail;
+}
+
+/** A file on disk, or a stream (copied to a temporary file first: the run is keyed by the content's sha256). */
+export type NoticeImportSource = { path: string; name?: string } | { stream: Readable; name: string };
+
+export interface NoticeImportOptions {
+  /** Who imports (null or absent: the command line). */
+  actor?: Actor | null;
+  ctx?: RequestContext;
+  /** Called after each committed batch with data rows done and the file's total. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Rows per batch (default 20,000). */
+  batchSize?: number;
+  /** Stops after the batch in flight is committed, throwing ImportInterruptedError; rerun to resume. */
+  signal?: AbortSignal;
+  /** Process again a file that was already imported completely (every row then counts as a duplicate). */
+  force?: boolean;
+  /** People per transaction of the recompute phase (default RECOMPUTE_CHUNK). */
+  recomputeChunkSize?: number;
+  /** Reference day for "sent in the future" (default: today in Rome). */
+  today?: string;
+}
+
+export interface NoticeRejection {
+  /** Physical line in the file (1 = header). */
+  line: number;
+  /** Italian, for whoever fixes the file. */
+  reason: string;
+}
+
+export interface NoticeImportSummary {
+  runId: string;
+  /** 'already-imported': this exact file was imported completely before; nothing was done. 'running': not finished (in progress, or interrupted: rerun to resume). */
+  status: 'completed' | 'already-imported' | 'running';
+  source: string;
+  /** Data rows in the file. */
+  total: number;
+  /** Notices stored. */
+  applied: number;
+  /** Rows whose code was already stored with the same content (no-op). */
+  duplicates: number;
+  rejected: NoticeRejection[];
+  /** Timelines recomputed: the people whose notices the run changed (each once). */
+  peopleRecomputed: number;
+}
+
+interface RunState {
+  id: string;
+  lastLine: number;
+  /** The last batch is committed: only the recompute phase is left. */
+  fileRead: boolean;
+}
+
+interface Entry {
+  line: number;
+  endLine: number;
+  raw: string;
+  check: RowCheck;
+}
+
+/**
+ * Imports a UNILAV notices CSV. Throws ImportFileError when the file cannot be imported at all (unreadable, header
+ * without the required columns: nothing written), ImportInterruptedError after `signal` aborts.
+ */
+export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeImportSource, options: NoticeImportOptions = {}): Promise<NoticeImportSummary> {
+  if ('stream' in source) {
+    const dir = await mkdtemp(join(tmpdir(), 'ponte-notices-'));
+    const path = join(dir, 'upload.csv');
+    try {
+      await pipeline(source.stream, createWriteStream(path));
+      return await importNoticesFile(deps, { path, name: source.name }, options);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const { db } = deps;
+  const size = await stat(source.path).then(
+    (st) => st.size,
+    () => -1,
+  );
+  if (size === 0) throw new ImportFileError(`File vuoto: manca la riga di intestazione (${source.name ?? basename(source.path)})`);
+  const info = await inspectNoticesFile(source.path);
+  const sourceName = source.name ?? basename(source.path);
+  const existing = await db
+    .selectFrom('import_runs')
+    .selectAll()
+    .where('kind', '=', NOTICES_IMPORT_KIND)
+    .where('source_sha256', '=', info.sha256)
+    .executeTakeFirst();
+  if (existing?.status === 'completed' && !options.force) return { ...(await noticeImportSummary(db, existing.id)), status: 'already-imported' };
+  if (options.signal?.aborted) throw new ImportInterruptedError(existing?.last_line ?? 0);
+
+  const records = readNoticeRecords(info);
+  try {
+    let pending: NoticeCsvRecord[] = [];
+    let next = 0;
+    const nextRecord = async (): Promise<NoticeCsvRecord | undefined> => {
+      while (next >= pending.length) {
+        const chunk = await records.next();
+        if (chunk.done) return undefined;
+        pending = chunk.value;
+        next = 0;
+      }
+      return pending[next++];
+    };
+    const header = await nextRecord();
+    if (!header) throw new ImportFileError(`File vuoto: manca la riga di intestazione (${sourceName})`);
+    const resolved = resolveNoticeHeader(header.cells);
+    if ('missing' in resolved)
+      throw new ImportFileError(`Intestazione non riconosciuta: mancano le colonne ${resolved.missing.map((m) => `«${m}»`).join(', ')}`);
+    const run = await openRun(db, sourceName, info.sha256, existing, options);
+    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_NOTICE_BATCH_SIZE);
+    const today = options.today ?? romeDateOf();
+    const total = info.dataRecords;
+    const counts = await db
+      .selectFrom('import_runs')
+      .select(['rows_applied', 'rows_skipped', 'rows_rejected'])
+      .where('id', '=', run.id)
+      .executeTakeFirstOrThrow();
+    let done = counts.rows_applied + counts.rows_skipped + counts.rows_rejected;
+    await options.onProgress?.(done, Math.max(total, done));
+
+    if (!run.fileRead) {
+      // One transaction in flight: the next batch is read and checked while the database writes this one.
+      let inFlight: Promise<void> | null = null;
+      const settle = async () => {
+        if (inFlight === null) return;
+        const writing = inFlight;
+        inFlight = null;
+        await writing;
+      };
+      let batch: Entry[] = [];
+      const flush = async (final: boolean) => {
+        const entries = batch;
+        batch = [];
+        await settle();
+        if (!final && options.signal?.aborted) throw new ImportInterruptedError(run.lastLine);
+        const lastLine = entries.at(-1)?.endLine ?? run.lastLine;
+        const writing = applyBatch(deps, run, entries, lastLine, final, sourceName, options).then(async () => {
+          run.lastLine = lastLine;
+          done += entries.length;
+          await options.onProgress?.(done, Math.max(total, done));
+        });
+        writing.catch(() => {}); // awaited by settle(); no unhandled rejection meanwhile
+        inFlight = writing;
+        if (final) await settle();
+      };
+      const columns = header.cells.length;
+      const readCells = cellReader(resolved.index);
+      try {
+        for (let record = await nextRecord(); record !== undefined; record = await nextRecord()) {
+          if (record.endLine <= run.lastLine) continue; // committed by an earlier, interrupted run
+          let check: RowCheck;
+          if (record.cells.every((c) => c === '')) continue;
+          if (record.cells.length !== columns) check = { reject: `numero di colonne errato: attese ${columns}, trovate ${record.cells.length}` };
+          else check = checkNoticeRecord(readCells(record.cells), today);
+          batch.push({ line: record.line, endLine: record.endLine, raw: record.raw, check });
+          if (batch.length >= batchSize) await flush(false);
+        }
+        await flush(true);
+      } catch (error) {
+        await settle().catch(() => {}); // never leave a transaction running behind a failure
+        throw error;
+      }
+    }
+    await records.return(undefined);
+    await recomputePending(deps, run.id, sourceName, options, run.lastLine);
+    return noticeImportSummary(db, run.id);
+  } finally {
+    await records.return(undefined);
+  }
+}
+
+async function openRun(
+  db: Db,
+  sourceName: string,
+  sha256: string,
+  existing: { id: string; status: string; last_line: number } | undefined,
+  options: NoticeImportOptions,
+): Promise<RunState> {
+  if (existing && existing.status !== 'completed') {
+    const notices = await db.selectFrom('notice_import_runs').select('file_read').where('run_id', '=', existing.id).executeTakeFirst();
+    return { id: existing.id, lastLine: existing.last_line, fileRead: notices?.file_read ?? false };
+  }
+  if (existing) {
+    // Forced rerun of a completed file: counters start again, the notices stay (every row is now a duplicate).
+    await inTransaction(db, async (tx) => {
+      await tx.db.deleteFrom('import_rejections').where('run_id', '=', existing.id).execute();
+      await tx.db
+        .updateTable('import_runs')
+        .set({
+          source_name: sourceName,
+          status: 'running',
+          rows_total: 0,
+          rows_applied: 0,
+          rows_skipped: 0,
+          rows_rejected: 0,
+          last_line: 0,
+          started_at: sql`now()`,
+          finished_at: null,
+        })
+        .where('id', '=', existing.id)
+        .execute();
+      await tx.db
+        .updateTable('notice_import_runs')
+        .set({ people_recomputed: 0, account_id: options.actor?.accountId ?? null, file_read: false })
+        .where('run_id', '=', existing.id)
+        .execute();
+    });
+    return { id: existing.id, lastLine: 0, fileRead: false };
+  }
+  const id = newId();
+  await inTransaction(db, async (tx) => {
+    const inserted = await tx.db
+      .insertInto('import_runs')
+      .values({ id, kind: NOTICES_IMPORT_KIND, source_name: sourceName, source_sha256: sha256, status: 'running' })
+      .onConflict((oc) => oc.columns(['kind', 'source_sha256']).doNothing())
+      .returning('id')
+      .execute();
+    if (inserted.length > 0) {
+      await tx.db
+        .insertInto('notice_import_runs')
+        .values({ run_id: id, account_id: options.actor?.accountId ?? null, source_name: sourceName })
+        .execute();
+    }
+  });
+  // Re-read: a process that started the same import a moment earlier owns the row (see applyBatch's guard).
+  const run = await db
+    .selectFrom('import_runs')
+    .leftJoin('notice_import_runs', 'notice_import_runs.run_id', 'import_runs.id')
+    .select(['import_runs.id', 'import_runs.last_line', 'notice_import_runs.file_read'])
+    .where('kind', '=', NOTICES_IMPORT_KIND)
+    .where('source_sha256', '=', sha256)
+    .executeTakeFirstOrThrow();
+  return { id: run.id, lastLine: run.last_line, fileRead: run.file_read ?? false };
+}
+
+/** Sorts a batch's checked rows into notices to insert, rejections, and rows to compare with what is stored. */
+function partition(batch: readonly Entry[]) {
+  const rejections: { line: number; reason: string; raw: string }[] = [];
+  const candidates: (NoticeToInsert & { raw: string })[] = [];
+  const firstByCode = new Map<string, NoticeToInsert>();
+  const repeats: { entry: Entry; row: NoticeRow; hash: string; first: NoticeToInsert }[] = [];
+  for (const entry of batch) {
+    if ('reject' in entry.check) {
+      rejections.push({ line: entry.line, reason: entry.check.reject, raw: entry.raw });
+      continue;
+    }
+    const { row, hash } = entry.check;
+    const first = firstByCode.get(row.communicationCode);
+    if (first) {
+      repeats.push({ entry, row, hash, first });
+      continue;
+    }
+    const candidate = { id: newId(), line: entry.line, row, hash, raw: entry.raw };
+    firstByCode.set(row.communicationCode, candidate);
+    candidates.push(candidate);
+  }
+  return { rejections, candidates, repeats };
+}
+
+async function applyBatch(
+  deps: NoticeImportDeps,
+  run: RunState,
+  batch: readonly Entry[],
+  lastLine: number,
+  final: boolean,
+  sourceName: string,
+  options: NoticeImportOptions,
+): Promise<void> {
+  await inTransaction(deps.db, async (tx) => {
+    const { rejections, candidates, repeats } = partition(batch);
+    let duplicates = 0;
+    for (const r of repeats) {
+      if (r.hash === r.first.hash) duplicates++;
+      else
+        rejections.push({
+          line: r.entry.line,
+          reason: `codice_comunicazione ${r.row.communicationCode} già presente alla riga ${r.first.line} con contenuto diverso (una correzione si invia come RETTIFICA)`,
+          raw: r.entry.raw,
+        });
+    }
+
+    // Codes already stored are found by the insert itself (ON CONFLICT DO NOTHING): only the rows it skips are then
+    // compared with what is stored (one index probe per row saved on large files). Rectifications and cancellations
+    // are compared first, since a stored code must not claim the notice it names again.
+    const differs = (c: { line: number; row: NoticeRow; raw: string }) =>
+      rejections.push({
+        line: c.line,
+        reason: `comunicazione ${c.row.communicationCode} già ricevuta con contenuto diverso: una correzione si invia come RETTIFICA con un nuovo codice`,
+        raw: c.raw,
+      });
+    const stored = await storedHashes(
+      tx.db,
+      candidates.filter((c) => c.row.previousCode !== null).map((c) => c.row.communicationCode),
+    );
+    // A notice may be rectified or cancelled once: a second notice naming the same previous code is refused.
+    const previousCodes = candidates
+      .filter((c) => c.row.previousCode !== null && !stored.has(c.row.communicationCode))
+      .map((c) => c.row.previousCode as string);
+    const referring = await referringNotices(tx.db, previousCodes);
+    const claimed = new Map<string, string>();
+    const toInsert: (NoticeToInsert & { raw: string })[] = [];
+    for (const c of candidates) {
+      const storedHash = stored.get(c.row.communicationCode);
+      if (storedHash !== undefined) {
+        if (storedHash === c.hash) duplicates++;
+        else differs(c);
+        continue;
+      }
+      const previous = c.row.previousCode;
+      if (previous !== null) {
+        const by = referring.get(previous) ?? claimed.get(previous);
+        if (by !== undefined && by !== c.row.communicationCode) {
+          rejections.push({
+            line: c.line,
+            reason: `la comunicazione ${previous} è già stata rettificata o annullata dalla comunicazione ${by}`,
+            raw: c.raw,
+          });
+          continue;
+        }
+        claimed.set(previous, c.row.communicationCode);
+      }
+      toInsert.push(c);
+    }
+
+    const inserted = await insertNotices(tx, run.id, toInsert);
+    // Rows skipped by the insert: their code is stored (before this run, or by a concurrent import): same content → no-op.
+    if (inserted.length < toInsert.length) {
+      const insertedCodes = new Set(inserted.map((i) => i.communication_code));
+      const skipped = toInsert.filter((n) => !insertedCodes.has(n.row.communicationCode));
+      const now = await storedHashes(
+        tx.db,
+        skipped.map((n) => n.row.communicationCode),
+      );
+      for (const n of skipped) {
+        if (now.get(n.row.communicationCode) === n.hash) duplicates++;
+        else differs(n);
+      }
+    }
+
+    const insertedCodes = new Set(inserted.map((i) => i.communication_code));
+    const referred = toInsert.filter((n) => insertedCodes.has(n.row.communicationCode) && n.row.previousCode !== null).map((n) => n.row.previousCode as string);
+    const affected = [...new Set([...inserted.flatMap((i) => (i.person_id ? [i.person_id] : [])), ...(await peopleOfCodes(tx.db, referred))])].sort();
+    if (affected.length > 0) {
+      // Their timelines are recomputed in the recompute phase, once per run (recomputePending).
+      await sql`insert into notice_import_pending (run_id, person_id) select ${run.id}::uuid, unnest(${affected}::uuid[])
+        on conflict do nothing`.execute(tx.db);
+    }
+    const firstLine = batch[0]?.line ?? lastLine;
+    if (inserted.length > 0) {
+      await deps.audit.record(
+        tx,
+        { actor: options.actor ?? null, ctx: options.ctx ?? { ip: null, requestId: `cli-${process.pid}` } },
+        {
+          action: 'write',
+          recordType: 'employment_notice',
+          recordIds: inserted.map((i) => i.id),
+          subjectPersonIds: affected,
+          // The notices stored (records) and whose they are (subjects); their status periods are named by the entry of the recompute chunk that rewrites them.
+          fields: ['employmentNotices'],
+          purpose: `importazione comunicazioni obbligatorie ${sourceName}, righe ${firstLine}–${lastLine}`,
+        },
+      );
+      await tx.db
+        .insertInto('outbox')
+        .values({
+          id: newId(),
+          topic: 'notices.imported',
+          aggregate_id: run.id,
+          payload: JSON.stringify({
+            runId: run.id,
+            applied: inserted.length,
+            people: affected.length,
+            firstLine,
+            lastLine,
+            duplicates,
+            rejected: rejections.length,
+          }),
+        })
+        .execute();
+    }
+    if (rejections.length > 0) {
+      await tx.db
+        .insertInto('import_rejections')
+        .values(rejections.map((r) => ({ run_id: run.id, line: r.line, reason: r.reason, raw: r.raw })))
+        .onConflict((oc) => oc.columns(['run_id', 'line']).doNothing())
+        .execute();
+    }
+    const updated = await tx.db
+      .updateTable('import_runs')
+      .set({
+        last_line: lastLine,
+        rows_applied: sql`rows_applied + ${inserted.length}`,
+        rows_skipped: sql`rows_skipped + ${duplicates}`,
+        rows_rejected: sql`rows_rejected + ${rejections.length}`,
+        ...(final ? { rows_total: sql`rows_applied + rows_skipped + rows_rejected + ${batch.length}` } : {}),
+      })
+      .where('id', '=', run.id)
+      // Another process importing the same file moved the run on: stop rather than count rows twice.
+      .where('last_line', '=', run.lastLine)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) throw new ImportFileError('Lo stesso file è in corso di importazione in un altro processo: attendere che finisca');
+    if (final) await tx.db.updateTable('notice_import_runs').set({ file_read: true }).where('run_id', '=', run.id).execute();
+  });
+}
+
+/**
+ * The recompute phase: the run's pending people, RECOMPUTE_CHUNK at a time, each chunk one transaction (see the top of
+ * this file); then the run is completed. Resumable: a chunk leaves the pending set in the transaction that
+ * recomputes it.
+ */
+async function recomputePending(deps: NoticeImportDeps, runId: string, sourceName: string, options: NoticeImportOptions, lastLine: number): Promise<void> {
+  const pending = await deps.db.selectFrom('notice_import_pending').select('person_id').where('run_id', '=', runId).orderBy('person_id').execute();
+  // Two chunk transactions at most: the next one locks, loads and computes while the database writes the current one
+  // (disjoint people; both take the audit and run locks in the same order; on PGlite they simply follow each other).
+  const size = Math.max(1, options.recomputeChunkSize ?? RECOMPUTE_CHUNK);
+  let inFlight: Promise<void> = Promise.resolve();
+  for (let at = 0; at < pending.length; at += size) {
+    if (options.signal?.aborted) {
+      await inFlight;
+      throw new ImportInterruptedError(lastLine);
+    }
+    const ids = pending.slice(at, at + size).map((p) => p.person_id);
+    const current = recomputeChunk(deps, runId, ids, sourceName, options);
+    current.catch(() => {}); // awaited below; no unhandled rejection meanwhile
+    try {
+      await inFlight;
+    } catch (error) {
+      await current.catch(() => {});
+      throw error;
+    }
+    inFlight = current;
+  }
+  await inFlight;
+  await deps.db
+    .updateTable('import_runs')
+    .set({ status: 'completed', finished_at: sql`now()` })
+    .where('id', '=', runId)
+    .where('status', '<>', 'completed')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('notice_import_pending').select('person_id').where('run_id', '=', runId))))
+    .execute();
+}
+
+/** One chunk of the recompute phase, in one transaction: see the top of this file. */
+async function recomputeChunk(deps: NoticeImportDeps, runId: string, ids: readonly string[], sourceName: string, options: NoticeImportOptions): Promise<void> {
+  await inTransaction(deps.db, async (tx) => {
+    // Same lock as the people module's writes (declarations, merges): no timeline is computed from stale facts.
+    // A record merged into another since its notices arrived is left alone (the merge recomputed both).
+    const { rows: locked } = await sql<{ id: string }>`select id from people where id = any(${ids}::uuid[]) and merged_into is null
+      order by id for update`.execute(tx.db);
+    const people = locked.map((p) => p.id);
+    const removed = await tx.db
+      .deleteFrom('notice_import_pending')
+      .where('run_id', '=', runId)
+      .where('person_id', '=', sql<string>`any(${ids}::uuid[])`)
+      .returning('person_id')
+      .execute();
+    if (removed.length === 0 || people.length === 0) return; // another process took this chunk, or nobody left to recompute
+    await recomputeStatusOfMany(tx, people);
+    await deps.audit.record(
+      tx,
+      { actor: options.actor ?? null, ctx: options.ctx ?? { ip: null, requestId: `cli-${process.pid}` } },
+      {
+        action: 'write',
+        recordType: 'person',
+        recordIds: people,
+        subjectPersonIds: people,
+        fields: ['employmentStatus'],
+        purpose: `ricalcolo dello stato occupazionale dopo l'importazione delle comunicazioni obbligatorie ${sourceName}`,
+      },
+    );
+    const events = JSON.stringify(people.map((personId) => ({ i: newId(), a: personId, p: { personId, cause: 'employment-notices', runId } })));
+    await sql`insert into outbox (id, topic, aggregate_id, payload)
+      select u.i, 'employment-status.recomputed', u.a, u.p from json_to_recordset(${events}::json) as u(i uuid, a uuid, p jsonb)`.execute(tx.db);
+    await tx.db
+      .updateTable('notice_import_runs')
+      .set({ people_recomputed: sql`people_recomputed + ${people.length}` })
+      .where('run_id', '=', runId)
+      .execute();
+  });
+}
+
+/** The summary of a run: counts and every rejected row with its line and reason. */
+export async function noticeImportSummary(db: Db, runId: string): Promise<NoticeImportSummary> {
+  const run = await db
+    .selectFrom('import_runs')
+    .leftJoin('notice_import_runs', 'notice_import_runs.run_id', 'import_runs.id')
+    .select([
+      'import_runs.id',
+      'import_runs.source_name',
+      'import_runs.status',
+      'import_runs.rows_total',
+      'import_runs.rows_applied',
+      'import_runs.rows_skipped',
+      'import_runs.rows_rejected',
+      'import_runs.last_line',
+      'notice_import_runs.people_recomputed',
+    ])
+    .where('import_runs.id', '=', runId)
+    .where('import_runs.kind', '=', NOTICES_IMPORT_KIND)
+    .executeTakeFirstOrThrow();
+  const rejected = await db.selectFrom('import_rejections').select(['line', 'reason']).where('run_id', '=', runId).orderBy('line').execute();
+  return {
+    runId: run.id,
+    status: run.status === 'completed' ? 'completed' : 'running',
+    source: run.source_name,
+    total: run.status === 'completed' ? run.rows_total : run.rows_applied + run.rows_skipped + run.rows_rejected,
+    applied: run.rows_applied,
+    duplicates: run.rows_skipped,
+    rejected,
+    peopleRecomputed: run.people_recomputed ?? 0,
+  };
+}
