@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticeRecord, noticesCsv } from '../src/modules/notices/testing.ts';
 import { registerExportSection } from '../src/modules/people/records/exportSections.ts';
 import { computeTaxCode } from '../src/modules/people/taxCode.ts';
 import { pdfText } from './dataExportPdf.ts';
@@ -119,6 +120,28 @@ describe.each(testEngines())('own data download (JSON and PDF) and merge list on
     expect(body.sections.find((s) => s.key === 'testNotices')?.data).toEqual([{ code: 'PROVA-0001' }]);
     const pdf = new Uint8Array(await (await fetch(`${t.baseUrl}/api/v1/me/data-export/pdf`, authed(citizen))).arrayBuffer());
     expect(pdfText(pdf)).toContain('Codice comunicazione: PROVA-0001');
+  });
+
+  it('the employment notices of the person are in the download', async () => {
+    const admin = await login(t.baseUrl, 'admin.arti');
+    const { tax_code } = await t.database.db
+      .selectFrom('people')
+      .select('tax_code')
+      .where('id', '=', t.demo.people.citizen as string)
+      .executeTakeFirstOrThrow();
+    const upload = await fetch(
+      `${t.baseUrl}/api/v1/notice-imports`,
+      authed(admin, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: noticesCsv([noticeRecord({ codice_comunicazione: 'EXPORT0001', cf_lavoratore: tax_code, data_inizio: '2024-02-01', data_fine: '2024-03-31' })]),
+      }),
+    );
+    expect(upload.status, await upload.clone().text()).toBe(200);
+    const body = (await (await fetch(`${t.baseUrl}/api/v1/me/data-export`, authed(citizen))).json()) as Export;
+    const notices = body.sections.find((s) => s.key === 'notices');
+    expect(notices?.title).toBe('Comunicazioni obbligatorie (UNILAV)');
+    expect(notices?.data).toEqual([expect.objectContaining({ communicationCode: 'EXPORT0001', eventType: 'AVV', jobStart: '2024-02-01' })]);
   });
 
   it('only the citizen may download, and only their own data', async () => {

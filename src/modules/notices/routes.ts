@@ -14,6 +14,7 @@ import { problems } from '../../platform/http/problems.ts';
 import { type App, type AppDeps, requestContext } from '../../platform/http/server.ts';
 import { ImportFileError } from '../organisation/index.ts';
 import { fieldAccess, scopePeople } from '../people/index.ts';
+import { registerNoticesExportSection } from './exportSection.ts';
 import { importNoticesFile, NOTICES_IMPORT_KIND, noticeImportSummary } from './importer.ts';
 import { noticeEffect } from './model.ts';
 import type { CommunicationType } from './rows.ts';
@@ -130,6 +131,7 @@ function uploadProblem(error: unknown): unknown {
 /** HTTP routes of the notices module (UNILAV employment notices). */
 export async function registerNoticeRoutes(app: App, deps: AppDeps): Promise<void> {
   const { db, audit } = deps;
+  registerNoticesExportSection();
 
   // Upload: text/csv body or multipart/form-data (part «file»), in its own context so that these parsers and the size
   // limit apply to this route only. Other content types are refused with 415.

@@ -6,6 +6,7 @@ export type { NationalDeclaration, NationalLabourSystem } from './national/port.
 export { CONTRACT_TYPES, DIGCOMP_AREA_CODES, EDUCATION_TITLE_BY_CODE } from './profile/reference.ts';
 export { registerProfileRoutes } from './profile/routes.ts';
 export { registerProfilingRoutes } from './profiling/routes.ts';
+export { type ExportValue, registerExportSection } from './records/exportSections.ts';
 export { registerPeopleRoutes } from './routes.ts';
 export { computeTimeline, type StatusEvent, type Timeline } from './status/index.ts';
 export { recomputeStatus, recomputeStatusOfMany, statusView } from './statusStore.ts';
