@@ -239,7 +239,7 @@ export const en: Messages = {
   'limits.intro':
     'The table in force, with the source of each row. A year with no limit configured is never inferred from the year before: decisions that need it wait.',
   'limits.pendingTitle': 'Decisions waiting for an income limit',
-  'limits.pendingYear': 'Year {year}: {people} people whose employment status is pending',
+  'limits.pendingYear': 'Year {year} — people whose employment status is pending: {people}',
   'limits.pendingHow':
     'To decide them, add the year’s row with its source to the income-limit table (src/modules/people/status/incomeLimits.ts); the statuses are then recomputed.',
   'limits.nonePending': 'No decision is waiting for an income limit.',

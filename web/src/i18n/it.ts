@@ -245,7 +245,7 @@ export const it = {
   'limits.intro':
     'Tabella in vigore, con la fonte di ogni riga. Un anno senza limite configurato non viene mai dedotto dall’anno precedente: le decisioni che ne hanno bisogno restano in attesa.',
   'limits.pendingTitle': 'Decisioni in attesa di un limite di reddito',
-  'limits.pendingYear': 'Anno {year}: {people} persone con lo stato occupazionale in attesa',
+  'limits.pendingYear': 'Anno {year} — persone con lo stato occupazionale in attesa: {people}',
   'limits.pendingHow':
     'Per sbloccarle va aggiunta la riga dell’anno, con la sua fonte, alla tabella dei limiti (src/modules/people/status/incomeLimits.ts); gli stati vengono poi ricalcolati.',
   'limits.nonePending': 'Nessuna decisione in attesa di un limite di reddito.',
