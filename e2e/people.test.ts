@@ -69,8 +69,17 @@ describe.runIf(browserAvailable())('people: registration and employment status (
     await expect.poll(() => page.getByLabel(/informativa sul trattamento/i).isChecked()).toBe(true);
   }
 
-  async function submitAndLand(page: Page): Promise<string> {
+  /** Submits the registration form and waits for the server's answer (slow on a loaded CI machine). */
+  async function submitRegistration(page: Page): Promise<void> {
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/people' && r.request().method() === 'POST', {
+      timeout: 60_000,
+    });
     await page.getByTestId('register-submit').click();
+    await answered;
+  }
+
+  async function submitAndLand(page: Page): Promise<string> {
+    await submitRegistration(page);
     await page.waitForURL((url) => /^\/operatore\/persone\/[0-9a-f-]{36}$/.test(url.pathname));
     await settled(page);
     await expect.poll(() => page.getByTestId('status-current').count()).toBe(1);
@@ -184,7 +193,7 @@ describe.runIf(browserAvailable())('people: registration and employment status (
   it('the same tax code again: "Persona già registrata" with a link to the existing record', async () => {
     await openRegistration(operator);
     await fillIdentity(operator, { taxCode: luciaCode, ...LUCIA });
-    await operator.getByTestId('register-submit').click();
+    await submitRegistration(operator);
     const conflict = operator.getByTestId('register-conflict');
     await expect.poll(() => conflict.count()).toBe(1);
     expect(await conflict.textContent()).toMatch(/già registrata/i);
@@ -197,7 +206,7 @@ describe.runIf(browserAvailable())('people: registration and employment status (
   it('a name that disagrees with the tax code shows the warning; confirmed with a reason, the person is registered', async () => {
     await openRegistration(operator);
     await fillIdentity(operator, { taxCode: computeTaxCode(PIERACCINI), ...PIERACCINI, givenName: 'Vanni' }, 'Via Pisana 40');
-    await operator.getByTestId('register-submit').click();
+    await submitRegistration(operator);
     const panel = operator.getByTestId('identity-warnings');
     await expect.poll(() => panel.count()).toBe(1);
     const warning = operator.getByTestId('identity-warning-name-mismatch');
