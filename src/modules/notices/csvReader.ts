@@ -16,13 +16,8 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { ImportFileError } from '../organisation/index.ts';
+import { detectDelimiter, ImportFileError, RecordCounter } from '../organisation/index.ts';
 
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-const SPACE = 0x20;
-const TAB = 0x09;
 const SEMICOLON = 0x3b;
 const COMMA = 0x2c;
 const CHUNK = 1 << 20;
@@ -53,102 +48,6 @@ function unreadable(path: string, error: unknown): ImportFileError {
   return new ImportFileError(`File non leggibile: ${path} (${(error as Error).message})`);
 }
 
-/** `;` or `,`: whichever is more frequent outside quotes in the first record. */
-function detectDelimiter(head: Uint8Array): ';' | ',' {
-  let quoted = false;
-  let semicolons = 0;
-  let commas = 0;
-  for (const byte of head) {
-    if (byte === QUOTE) quoted = !quoted;
-    else if (!quoted && byte === LF) break;
-    else if (!quoted && byte === SEMICOLON) semicolons++;
-    else if (!quoted && byte === COMMA) commas++;
-  }
-  if (semicolons === 0 && commas === 0) {
-    throw new ImportFileError('Intestazione non riconosciuta: la prima riga non contiene separatori «;» o «,»');
-  }
-  return semicolons >= commas ? ';' : ',';
-}
-
-/**
- * Counts records the way the parser splits them (RFC 4180 quotes, a quote inside an unquoted cell is text, blank
- * lines ignored). Bytes without quotes are counted a line at a time (indexOf), the rest byte by byte.
- */
-class Counter {
-  readonly #delimiter: number;
-  records = 0;
-  #quoted = false;
-  #quotePending = false;
-  #fieldStart = true;
-  #lineHasContent = false;
-
-  constructor(delimiter: number) {
-    this.#delimiter = delimiter;
-  }
-
-  push(bytes: Buffer): void {
-    if (!this.#quoted && bytes.indexOf(QUOTE) === -1) {
-      let start = 0;
-      for (;;) {
-        const nl = bytes.indexOf(LF, start);
-        const end = nl === -1 ? bytes.length : nl;
-        if (!this.#lineHasContent) {
-          for (let i = start; i < end; i++) {
-            const b = bytes[i] as number;
-            if (b !== SPACE && b !== TAB && b !== CR) {
-              this.#lineHasContent = true;
-              break;
-            }
-          }
-        }
-        if (nl === -1) break;
-        if (this.#lineHasContent) this.records++;
-        this.#lineHasContent = false;
-        start = nl + 1;
-      }
-      // A field starts after the last line break or delimiter, unless other text followed it.
-      for (let i = bytes.length - 1; i >= 0; i--) {
-        const b = bytes[i] as number;
-        if (b === SPACE || b === TAB || b === CR) continue;
-        this.#fieldStart = b === LF || b === this.#delimiter;
-        break;
-      }
-      return;
-    }
-    for (let i = 0; i < bytes.length; i++) {
-      const byte = bytes[i] as number;
-      if (this.#quoted) {
-        if (this.#quotePending) {
-          this.#quotePending = false;
-          if (byte === QUOTE) continue; // "" inside quotes
-          this.#quoted = false;
-        } else {
-          if (byte === QUOTE) this.#quotePending = true;
-          continue;
-        }
-      }
-      if (byte === LF) {
-        if (this.#lineHasContent) this.records++;
-        this.#lineHasContent = false;
-        this.#fieldStart = true;
-      } else if (byte === this.#delimiter) {
-        this.#lineHasContent = true;
-        this.#fieldStart = true;
-      } else if (byte === QUOTE && this.#fieldStart) {
-        this.#quoted = true;
-        this.#lineHasContent = true;
-      } else if (byte !== SPACE && byte !== TAB && byte !== CR) {
-        this.#lineHasContent = true;
-        this.#fieldStart = false;
-      }
-    }
-  }
-
-  finish(): number {
-    return this.records + (this.#lineHasContent ? 1 : 0);
-  }
-}
-
 /** One pass over the bytes: hash, encoding, separator, record count. */
 export async function inspectNoticesFile(path: string): Promise<NoticesFileInfo> {
   let head: Buffer;
@@ -166,7 +65,7 @@ export async function inspectNoticesFile(path: string): Promise<NoticesFileInfo>
   }
   const delimiter = detectDelimiter(head);
   const hash = createHash('sha256');
-  const counter = new Counter(delimiter === ';' ? SEMICOLON : COMMA);
+  const counter = new RecordCounter(delimiter === ';' ? SEMICOLON : COMMA);
   let validUtf8 = true;
   let carry: Buffer | null = null; // the bytes of a character cut at the end of a chunk
   try {

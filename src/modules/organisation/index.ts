@@ -1,4 +1,4 @@
-export { type ColumnSpec, inspectCsvFile, readCsvRecords } from './importer/csvSource.ts';
+export { type ColumnSpec, detectDelimiter, inspectCsvFile, RecordCounter, readCsvRecords } from './importer/csvSource.ts';
 export { checkIsoDate, endDateOrNull, firstProblem, required, seenBefore } from './importer/fieldChecks.ts';
 export { type ImportSpec, type PendingRow, type RowCheck, type RowResult, runImport, runKey } from './importer/importRun.ts';
 export * from './importer/index.ts';

@@ -188,6 +188,7 @@ export function detectDelimiter(head: Uint8Array): CsvDelimiter {
 /**
  * Counts records on raw bytes the way the parser splits them (RFC 4180 quotes, quotes inside
  * an unquoted cell are text, blank lines ignored). Works for both encodings: the bytes it looks at are ASCII.
+ * Chunks without quotes are counted a line at a time (indexOf), the rest byte by byte.
  */
 export class RecordCounter {
   readonly #delimiter: number;
@@ -202,7 +203,36 @@ export class RecordCounter {
   }
 
   push(bytes: Uint8Array): void {
-    for (const byte of bytes) {
+    if (!this.#quoted && bytes.indexOf(QUOTE) === -1) {
+      let start = 0;
+      for (;;) {
+        const nl = bytes.indexOf(LF, start);
+        const end = nl === -1 ? bytes.length : nl;
+        if (!this.#lineHasContent) {
+          for (let i = start; i < end; i++) {
+            const b = bytes[i] as number;
+            if (b !== SPACE && b !== TAB && b !== CR) {
+              this.#lineHasContent = true;
+              break;
+            }
+          }
+        }
+        if (nl === -1) break;
+        if (this.#lineHasContent) this.#records++;
+        this.#lineHasContent = false;
+        start = nl + 1;
+      }
+      // A field starts after the last line break or delimiter, unless other text followed it.
+      for (let i = bytes.length - 1; i >= 0; i--) {
+        const b = bytes[i] as number;
+        if (b === SPACE || b === TAB || b === CR) continue;
+        this.#fieldStart = b === LF || b === this.#delimiter;
+        break;
+      }
+      return;
+    }
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i] as number;
       if (this.#quoted) {
         if (this.#quotePending) {
           this.#quotePending = false;
