@@ -31,7 +31,7 @@ import { romeDateOf } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/unitOfWork.ts';
 import { newId } from '../../platform/ids.ts';
-import { ImportFileError, ImportInterruptedError } from '../organisation/index.ts';
+import { ImportFileError, ImportInterruptedError, restartRun } from '../organisation/index.ts';
 import { recomputeStatusOfMany } from '../people/index.ts';
 import { inspectNoticesFile, type NoticeCsvRecord, readNoticeRecords } from './csvReader.ts';
 import { cellReader, checkNoticeRecord, type NoticeRow, type RowCheck, resolveNoticeHeader } from './rows.ts';
@@ -232,22 +232,7 @@ async function openRun(
   if (existing) {
     // Forced rerun of a completed file: counters start again, the notices stay (every row is now a duplicate).
     await inTransaction(db, async (tx) => {
-      await tx.db.deleteFrom('import_rejections').where('run_id', '=', existing.id).execute();
-      await tx.db
-        .updateTable('import_runs')
-        .set({
-          source_name: sourceName,
-          status: 'running',
-          rows_total: 0,
-          rows_applied: 0,
-          rows_skipped: 0,
-          rows_rejected: 0,
-          last_line: 0,
-          started_at: sql`now()`,
-          finished_at: null,
-        })
-        .where('id', '=', existing.id)
-        .execute();
+      await restartRun(tx.db, existing.id, sourceName);
       await tx.db
         .updateTable('notice_import_runs')
         .set({ people_recomputed: 0, account_id: options.actor?.accountId ?? null, file_read: false })

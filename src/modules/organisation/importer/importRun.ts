@@ -188,24 +188,7 @@ async function openRun(
     };
   }
   if (existing) {
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('import_rejections').where('run_id', '=', existing.id).execute();
-      await trx
-        .updateTable('import_runs')
-        .set({
-          source_name: sourceName,
-          status: 'running',
-          rows_total: 0,
-          rows_applied: 0,
-          rows_skipped: 0,
-          rows_rejected: 0,
-          last_line: 0,
-          started_at: sql`now()`,
-          finished_at: null,
-        })
-        .where('id', '=', existing.id)
-        .execute();
-    });
+    await db.transaction().execute((trx) => restartRun(trx, existing.id, sourceName));
     return { id: existing.id, lastLine: 0, applied: 0, skipped: 0, rejected: 0 };
   }
   await db
@@ -245,4 +228,24 @@ export function runKey(fileSha256: string, variant: Record<string, string> | und
   return createHash('sha256')
     .update([fileSha256, ...entries.map(([k, v]) => `${k}=${v}`)].join('\n'))
     .digest('hex');
+}
+
+/** A forced rerun of a completed file: its rejections go, its counters start again (runs in the caller's transaction). */
+export async function restartRun(db: Db, runId: string, sourceName: string): Promise<void> {
+  await db.deleteFrom('import_rejections').where('run_id', '=', runId).execute();
+  await db
+    .updateTable('import_runs')
+    .set({
+      source_name: sourceName,
+      status: 'running',
+      rows_total: 0,
+      rows_applied: 0,
+      rows_skipped: 0,
+      rows_rejected: 0,
+      last_line: 0,
+      started_at: sql`now()`,
+      finished_at: null,
+    })
+    .where('id', '=', runId)
+    .execute();
 }
