@@ -369,7 +369,7 @@ export async function benchNotices(): Promise<NoticesBenchResult | null> {
       const profiler = process.env.BENCH_PROFILE === '1' ? statementProfiler() : null;
       started = performance.now();
       // For --cpu-prof: the import's window on the profile's clock (microseconds of process.hrtime).
-      if (profiler) log(`Finestra dell'importazione (hrtime µs): inizio ${process.hrtime.bigint() / 1000n}`);
+      if (profiler || process.execArgv.includes('--cpu-prof')) log(`Finestra dell'importazione (hrtime µs): inizio ${process.hrtime.bigint() / 1000n}`);
       try {
         return await importNoticesFile(
           { db: scratch.handle.db, audit },
@@ -388,7 +388,7 @@ export async function benchNotices(): Promise<NoticesBenchResult | null> {
         );
       } finally {
         statements = profiler?.stop() ?? [];
-        if (profiler) log(`Finestra dell'importazione (hrtime µs): fine ${process.hrtime.bigint() / 1000n}`);
+        if (profiler || process.execArgv.includes('--cpu-prof')) log(`Finestra dell'importazione (hrtime µs): fine ${process.hrtime.bigint() / 1000n}`);
       }
     });
     rmSync(auditDir, { recursive: true, force: true });

@@ -101,7 +101,7 @@ async function snapshot(db: Db) {
     .execute();
   const periods = await k
     .selectFrom('status_periods')
-    .select(['person_id', 'valid_from', 'valid_to', 'state', 'rule_id', 'basis'])
+    .select(['person_id', 'valid_from', 'valid_to', 'state', 'rule_id'])
     .orderBy('person_id')
     .orderBy('valid_from')
     .execute();

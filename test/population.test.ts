@@ -305,7 +305,7 @@ describe.each(testEngines())('population loader on %s', (engine: EngineName) => 
         db.db
           .selectFrom('status_periods')
           .innerJoin('people', 'people.id', 'status_periods.person_id')
-          .select(['people.tax_code', 'valid_from', 'valid_to', 'state', 'rule_id', 'basis'])
+          .select(['people.tax_code', 'valid_from', 'valid_to', 'state', 'rule_id'])
           .orderBy('people.tax_code')
           .orderBy('valid_from')
           .execute();

@@ -218,7 +218,6 @@ async function insertPeople(
         valid_to: p.to,
         state: p.state,
         rule_id: p.ruleId,
-        basis: JSON.stringify(p.basis),
       })),
     );
     for (let i = 0; i < periods.length; i += 2000)

@@ -2,14 +2,14 @@
  * Applies a file of UNILAV notices (the agreed CSV): streamed, checked row by row, written in batches, then the
  * timelines of the people concerned recomputed once each.
  *
- * Phase 1, reading: each batch is one transaction — the notices (one INSERT … SELECT FROM unnest), one audit entry
+ * Phase 1, reading: each batch is one transaction — the notices (COPY into a temporary table, one INSERT … SELECT), one audit entry
  * naming the notices stored and the people they concern, the `notices.imported` event, the rejected rows, the people
  * whose timelines must be recomputed (notice_import_pending) and the run's checkpoint. The next batch is read and
  * checked while the database writes the current one (one transaction in flight at a time).
  * Phase 2, recompute: the pending people in chunks (RECOMPUTE_CHUNK), each chunk one transaction (the next chunk is
  * computed while the database writes the current one) — people locked as
  * the people module's writes lock them, events loaded in bulk, timelines computed, status_periods replaced with one
- * delete and one insert, one audit entry naming the people whose status was recomputed, one
+ * delete and one COPY, one audit entry naming the people whose status was recomputed, one
  * `employment-status.recomputed` event each, and the chunk deleted from the pending set. So every record changed is
  * named by exactly one audit entry of its own transaction: notices by their batch's entry, status periods by their
  * chunk's entry. A person touched by several batches is recomputed once per run.
@@ -28,6 +28,7 @@ import { sql } from 'kysely';
 import type { Actor, RequestContext } from '../../platform/access/actor.ts';
 import type { AuditTrail } from '../../platform/audit/trail.ts';
 import { romeDateOf } from '../../platform/dates.ts';
+import { copyRows } from '../../platform/db/copy.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/unitOfWork.ts';
 import { newId } from '../../platform/ids.ts';
@@ -39,6 +40,9 @@ import { insertNotices, type NoticeToInsert, peopleOfCodes, referringNotices, st
 
 export const NOTICES_IMPORT_KIND = 'notices';
 export const DEFAULT_NOTICE_BATCH_SIZE = 20_000;
+/** Records read and checked between two turns of the event loop (see the reading loop). */
+const YIELD_EVERY = 200;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** People per transaction of the recompute phase. */
 export const RECOMPUTE_CHUNK = 5000;
 
@@ -195,7 +199,14 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
       const columns = header.cells.length;
       const readCells = cellReader(resolved.index);
       try {
+        let sinceYield = 0;
         for (let record = await nextRecord(); record !== undefined; record = await nextRecord()) {
+          // Let the database's answers in now and then: reading and checking never wait for I/O once the file is
+          // buffered, and the batch in flight must not wait for them to send its next statement.
+          if (++sinceYield === YIELD_EVERY) {
+            sinceYield = 0;
+            await yieldToEventLoop();
+          }
           if (record.endLine <= run.lastLine) continue; // committed by an earlier, interrupted run
           let check: RowCheck;
           if (record.cells.every((c) => c === '')) continue;
@@ -502,9 +513,12 @@ async function recomputeChunk(deps: NoticeImportDeps, runId: string, ids: readon
         purpose: `ricalcolo dello stato occupazionale dopo l'importazione delle comunicazioni obbligatorie ${sourceName}`,
       },
     );
-    const events = JSON.stringify(people.map((personId) => ({ i: newId(), a: personId, p: { personId, cause: 'employment-notices', runId } })));
-    await sql`insert into outbox (id, topic, aggregate_id, payload)
-      select u.i, 'employment-status.recomputed', u.a, u.p from json_to_recordset(${events}::json) as u(i uuid, a uuid, p jsonb)`.execute(tx.db);
+    await copyRows(
+      tx.db,
+      'outbox',
+      ['id', 'topic', 'aggregate_id', 'payload'],
+      people.map((personId) => [newId(), 'employment-status.recomputed', personId, JSON.stringify({ personId, cause: 'employment-notices', runId })]),
+    );
     await tx.db
       .updateTable('notice_import_runs')
       .set({ people_recomputed: sql`people_recomputed + ${people.length}` })

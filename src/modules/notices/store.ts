@@ -3,6 +3,7 @@
  * INSERT … SELECT FROM json_to_recordset(…); events for many people are one query.
  */
 import { sql } from 'kysely';
+import { type CopyValue, copyRows } from '../../platform/db/copy.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/db/unitOfWork.ts';
 import type { StatusEvent } from '../people/index.ts';
@@ -24,73 +25,102 @@ export interface InsertedNotice {
   person_id: string | null;
 }
 
+/** The columns a batch of notices is copied with (incoming_notices, then employment_notices), in order. */
+const INCOMING_COLUMNS = [
+  ['id', 'uuid'],
+  ['communication_code', 'text'],
+  ['previous_code', 'text'],
+  ['communication_type', 'text'],
+  ['event_type', 'text'],
+  ['sent_on', 'date'],
+  ['employer_tax_code', 'text'],
+  ['employer_name', 'text'],
+  ['employer_ateco_code', 'text'],
+  ['workplace_istat_code', 'text'],
+  ['worker_tax_code', 'text'],
+  ['worker_family_name', 'text'],
+  ['worker_given_name', 'text'],
+  ['worker_sex', 'text'],
+  ['worker_birth_date', 'date'],
+  ['worker_birthplace_code', 'text'],
+  ['worker_citizenship', 'text'],
+  ['job_start', 'date'],
+  ['planned_end', 'date'],
+  ['contract_type', 'text'],
+  ['ccnl', 'text'],
+  ['occupation_code', 'text'],
+  ['working_time', 'text'],
+  ['weekly_hours', 'numeric'],
+  ['annual_pay', 'numeric'],
+  ['extension_end', 'date'],
+  ['conversion_date', 'date'],
+  ['conversion_code', 'text'],
+  ['termination_date', 'date'],
+  ['termination_cause', 'text'],
+  ['content_hash', 'text'],
+  ['source_line', 'integer'],
+] as const;
+const COLUMN_NAMES = INCOMING_COLUMNS.map(([name]) => name);
+const COLUMN_LIST = sql.raw(COLUMN_NAMES.join(', '));
+const SELECT_LIST = sql.raw(COLUMN_NAMES.map((name) => `u.${name}`).join(', '));
+
+function incomingRow({ id, line, row: x, hash }: NoticeToInsert): CopyValue[] {
+  return [
+    id,
+    x.communicationCode,
+    x.previousCode,
+    x.communicationType,
+    x.eventType,
+    x.sentOn,
+    x.employerTaxCode,
+    x.employerName,
+    x.employerAtecoCode,
+    x.workplaceIstatCode,
+    x.workerTaxCode,
+    x.workerFamilyName,
+    x.workerGivenName,
+    x.workerSex,
+    x.workerBirthDate,
+    x.workerBirthplaceCode,
+    x.workerCitizenship,
+    x.jobStart,
+    x.plannedEnd,
+    x.contractType,
+    x.ccnl,
+    x.occupationCode,
+    x.workingTime,
+    x.weeklyHours,
+    x.annualPay,
+    x.extensionEnd,
+    x.conversionDate,
+    x.conversionCode,
+    x.terminationDate,
+    x.terminationCause,
+    hash,
+    line,
+  ];
+}
+
 /**
- * Inserts a batch with one statement; codes already stored are left alone (ON CONFLICT DO NOTHING) and not returned.
- * The worker is linked to the person with that exact tax code (following a merge to the record that survived it).
+ * Inserts a batch: COPY into a temporary table of the transaction (the cheapest way into the server), then one
+ * INSERT … SELECT; codes already stored are left alone (ON CONFLICT DO NOTHING) and not returned. The worker is linked
+ * to the person with that exact tax code (following a merge to the record that survived it).
  */
 export async function insertNotices(tx: Tx, runId: string | null, notices: readonly NoticeToInsert[]): Promise<InsertedNotice[]> {
   if (notices.length === 0) return [];
-  // The batch travels as one JSON text (json_to_recordset): far cheaper to build and to parse than 32 arrays.
-  const rows = JSON.stringify(
-    notices.map(({ id, line, row: x, hash }) => ({
-      id,
-      code: x.communicationCode,
-      previous_code: x.previousCode,
-      communication_type: x.communicationType,
-      event_type: x.eventType,
-      sent_on: x.sentOn,
-      employer_tax_code: x.employerTaxCode,
-      employer_name: x.employerName,
-      employer_ateco_code: x.employerAtecoCode,
-      workplace_istat_code: x.workplaceIstatCode,
-      worker_tax_code: x.workerTaxCode,
-      worker_family_name: x.workerFamilyName,
-      worker_given_name: x.workerGivenName,
-      worker_sex: x.workerSex,
-      worker_birth_date: x.workerBirthDate,
-      worker_birthplace_code: x.workerBirthplaceCode,
-      worker_citizenship: x.workerCitizenship,
-      job_start: x.jobStart,
-      planned_end: x.plannedEnd,
-      contract_type: x.contractType,
-      ccnl: x.ccnl,
-      occupation_code: x.occupationCode,
-      working_time: x.workingTime,
-      weekly_hours: x.weeklyHours,
-      annual_pay: x.annualPay,
-      extension_end: x.extensionEnd,
-      conversion_date: x.conversionDate,
-      conversion_code: x.conversionCode,
-      termination_date: x.terminationDate,
-      termination_cause: x.terminationCause,
-      content_hash: hash,
-      source_line: line,
-    })),
+  await sql`create temp table incoming_notices (${sql.raw(INCOMING_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', '))}) on commit drop`.execute(
+    tx.db,
   );
+  await copyRows(tx.db, 'incoming_notices', COLUMN_NAMES, notices.map(incomingRow));
   const result = await sql<InsertedNotice>`
-    insert into employment_notices (
-      id, communication_code, previous_code, communication_type, event_type, sent_on,
-      employer_tax_code, employer_name, employer_ateco_code, workplace_istat_code,
-      worker_tax_code, worker_family_name, worker_given_name, worker_sex, worker_birth_date, worker_birthplace_code, worker_citizenship,
-      job_start, planned_end, contract_type, ccnl, occupation_code, working_time, weekly_hours, annual_pay,
-      extension_end, conversion_date, conversion_code, termination_date, termination_cause,
-      content_hash, person_id, linked_at, import_run_id, source_line)
-    select u.id, u.code, u.previous_code, u.communication_type, u.event_type, u.sent_on,
-      u.employer_tax_code, u.employer_name, u.employer_ateco_code, u.workplace_istat_code,
-      u.worker_tax_code, u.worker_family_name, u.worker_given_name, u.worker_sex, u.worker_birth_date, u.worker_birthplace_code, u.worker_citizenship,
-      u.job_start, u.planned_end, u.contract_type, u.ccnl, u.occupation_code, u.working_time, u.weekly_hours, u.annual_pay,
-      u.extension_end, u.conversion_date, u.conversion_code, u.termination_date, u.termination_cause,
-      u.content_hash, coalesce(p2.merged_into, p.merged_into, p.id), case when p.id is null then null else now() end, ${runId}::uuid, u.source_line
-    from json_to_recordset(${rows}::json) as u(id uuid, code text, previous_code text, communication_type text, event_type text, sent_on date,
-      employer_tax_code text, employer_name text, employer_ateco_code text, workplace_istat_code text,
-      worker_tax_code text, worker_family_name text, worker_given_name text, worker_sex text, worker_birth_date date, worker_birthplace_code text,
-      worker_citizenship text, job_start date, planned_end date, contract_type text, ccnl text, occupation_code text, working_time text,
-      weekly_hours numeric, annual_pay numeric, extension_end date, conversion_date date, conversion_code text, termination_date date,
-      termination_cause text, content_hash text, source_line int)
+    insert into employment_notices (${COLUMN_LIST}, person_id, linked_at, import_run_id)
+    select ${SELECT_LIST}, coalesce(p2.merged_into, p.merged_into, p.id), case when p.id is null then null else now() end, ${runId}::uuid
+    from incoming_notices u
     left join people p on p.tax_code = u.worker_tax_code
     left join people p2 on p2.id = p.merged_into
     on conflict (communication_code) do nothing
     returning id, communication_code, person_id`.execute(tx.db);
+  await sql`drop table incoming_notices`.execute(tx.db);
   return result.rows;
 }
 

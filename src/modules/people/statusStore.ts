@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { type CopyValue, copyRows } from '../../platform/db/copy.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/db/unitOfWork.ts';
 import { noticeStatusEvents } from '../notices/index.ts';
@@ -50,50 +51,33 @@ export async function timelineOf(db: Reader, personId: string): Promise<Timeline
 
 /**
  * Recomputes and stores the timelines of many people in the caller's transaction: events loaded in bulk, timelines
- * computed here, their status_periods replaced with one delete and one insert.
+ * computed here, their status_periods replaced with one delete and one COPY.
  */
 export async function recomputeStatusOfMany(tx: Tx, personIds: readonly string[]): Promise<Map<string, Timeline>> {
   const unique = [...new Set(personIds)];
   const timelines = new Map<string, Timeline>();
   if (unique.length === 0) return timelines;
   const events = await loadStatusEventsOfMany(tx.db, unique);
-  // The periods travel as one JSON text (json_to_recordset): cheaper to build and to parse than one array per column.
-  const rows: { p: string; f: string; t: string | null; s: string; r: string; b: unknown }[] = [];
-  for (const id of unique) {
+  // The server deletes the old periods while the timelines are computed here.
+  const deleted = tx.db.deleteFrom('status_periods').where('person_id', '=', sql<string>`any(${unique}::uuid[])`).execute();
+  deleted.catch(() => {}); // awaited below; no unhandled rejection meanwhile
+  const rows: CopyValue[][] = [];
+  for (let i = 0; i < unique.length; i++) {
+    const id = unique[i] as string;
     const timeline = computeTimeline(events.get(id) ?? []);
     timelines.set(id, timeline);
-    for (const p of timeline.periods) rows.push({ p: id, f: p.from, t: p.to, s: p.state, r: p.ruleId, b: p.basis });
+    for (const p of timeline.periods) rows.push([id, p.from, p.to, p.state, p.ruleId]);
+    // Bulk recomputes run beside other transactions (the notices importer pipelines two): let their answers in.
+    if (i % 500 === 499) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  await tx.db.deleteFrom('status_periods').where('person_id', '=', sql<string>`any(${unique}::uuid[])`).execute();
-  if (rows.length > 0) {
-    await sql`insert into status_periods (person_id, valid_from, valid_to, state, rule_id, basis)
-      select u.p, u.f, u.t, u.s, u.r, u.b from json_to_recordset(${JSON.stringify(rows)}::json) as u(p uuid, f date, t date, s text, r text, b jsonb)`.execute(
-      tx.db,
-    );
-  }
+  await deleted;
+  if (rows.length > 0) await copyRows(tx.db, 'status_periods', ['person_id', 'valid_from', 'valid_to', 'state', 'rule_id'], rows);
   return timelines;
 }
 
 /** Recomputes and stores a person's timeline (used to search people by status); runs in the caller's transaction. */
 export async function recomputeStatus(tx: Tx, personId: string): Promise<Timeline> {
-  const timeline = await timelineOf(tx.db, personId);
-  await tx.db.deleteFrom('status_periods').where('person_id', '=', personId).execute();
-  if (timeline.periods.length > 0) {
-    await tx.db
-      .insertInto('status_periods')
-      .values(
-        timeline.periods.map((p) => ({
-          person_id: personId,
-          valid_from: p.from,
-          valid_to: p.to,
-          state: p.state,
-          rule_id: p.ruleId,
-          basis: JSON.stringify(p.basis),
-        })),
-      )
-      .execute();
-  }
-  return timeline;
+  return (await recomputeStatusOfMany(tx, [personId])).get(personId) as Timeline;
 }
 
 /** What the API shows of a person's status: on a date, the periods with their legal basis, and the declarations. */

@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { copyOnClient, markedCopy } from './copy.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { PGliteDialect } from './pgliteDialect.ts';
 import type { Database } from './schema.ts';
@@ -33,7 +34,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     const client = await pool.connect(); // fail fast with a clear error if the server is unreachable
     client.release();
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyAwarePool(pool) }) });
     return {
       db,
       engine: 'postgres',
@@ -64,6 +65,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     release();
     throw error;
   }
+}
+
+/** The pool Kysely sees: queries pass through, except copyRows' marked statements, run as COPY FROM STDIN (copy.ts). */
+function copyAwarePool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      return {
+        // biome-ignore lint/suspicious/noExplicitAny: the overloads of PostgresPoolClient.query (text or cursor) pass through unchanged
+        query: ((sqlOrCursor: any, parameters?: readonly unknown[]) => {
+          const copy = typeof sqlOrCursor === 'string' ? markedCopy(sqlOrCursor, parameters ?? []) : null;
+          if (copy) return copyOnClient(client, copy.statement, copy.data).then((copied) => ({ command: 'COPY', rowCount: copied, rows: [{ copied }] }));
+          return client.query(sqlOrCursor, parameters as unknown[]);
+        }) as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy),
+      };
+    },
+    end: () => pool.end(),
+  };
 }
 
 export function redactUrl(url: string): string {

@@ -11,6 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { markedCopy } from './copy.ts';
 
 /**
  * Kysely dialect for PGlite. PGlite has one connection: a mutex hands it to one Kysely
@@ -108,6 +109,13 @@ class PGliteConnection implements DatabaseConnection {
     this.#release();
   }
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const copy = markedCopy(compiledQuery.sql, compiledQuery.parameters);
+    if (copy) {
+      // PGlite reads COPY FROM STDIN data from a blob handed with the query.
+      const result = await this.#pg.query(copy.statement.replace(/from stdin$/i, "from '/dev/blob'"), [], { blob: new Blob([copy.data]) });
+      const copied = result.affectedRows ?? 0;
+      return { rows: [{ copied }] as R[], numAffectedRows: BigInt(copied) };
+    }
     if (compiledQuery.parameters.length === 0) {
       // Simple protocol: allows scripts with several statements (migrations), like pg does.
       const results = await this.#pg.exec(compiledQuery.sql);

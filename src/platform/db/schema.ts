@@ -304,7 +304,6 @@ export interface StatusPeriodsTable {
   valid_to: CalendarDate | null;
   state: string;
   rule_id: string;
-  basis: ColumnType<unknown, string, string>;
   computed_at: Timestamp;
 }
 

@@ -1,0 +1,79 @@
+/**
+ * `COPY … FROM STDIN` through Kysely, in the caller's transaction, on both engines: the fastest way PostgreSQL has to
+ * take many rows (no per-row JSON or array parsing). Kysely has no COPY, so copyRows() sends a statement marked with
+ * COPY_MARKER and the rows as its one parameter; the PostgreSQL pool wrapper (copyAwarePool, pg-copy-streams) and the
+ * PGlite connection (`/dev/blob`) recognise the marker and run a real COPY on the connection the query came on.
+ */
+import type { Writable } from 'node:stream';
+import { CompiledQuery, type QueryResult } from 'kysely';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+const COPY_MESSAGE_BYTES = 65_536;
+
+export const COPY_MARKER = '/* ponte:copy-from-stdin */';
+
+export type CopyValue = string | number | boolean | null | undefined;
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIAL_ALL = /[\\\t\n\r]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One field in COPY's text format: \N for null, backslash escapes for the four characters that need them. */
+function field(value: CopyValue): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = typeof value === 'string' ? value : String(value);
+  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ESCAPES[c] as string) : text;
+}
+
+/** Rows in COPY's text format (tab-separated fields, one line per row). */
+export function copyText(rows: Iterable<readonly CopyValue[]>): string {
+  let out = '';
+  for (const row of rows) {
+    let line = '';
+    for (let i = 0; i < row.length; i++) line += i === 0 ? field(row[i]) : `\t${field(row[i])}`;
+    out += `${line}\n`;
+  }
+  return out;
+}
+
+/**
+ * Copies rows into a table (plain lower-case names only: they are written into the statement) in the caller's
+ * transaction; returns how many rows were copied. Constraints and statement triggers apply as for an INSERT.
+ */
+export async function copyRows(
+  db: { executeQuery(query: CompiledQuery<unknown>): Promise<QueryResult<unknown>> },
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly CopyValue[]>,
+): Promise<number> {
+  for (const name of [table, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`copyRows: nome non ammesso «${name}»`);
+  const statement = `${COPY_MARKER} copy ${table} (${columns.join(', ')}) from stdin`;
+  const result = await db.executeQuery(CompiledQuery.raw(statement, [copyText(rows)]));
+  return (result.rows[0] as CopyResultRow | undefined)?.copied ?? 0;
+}
+
+/** What the drivers answer a marked COPY with (Kysely counts affected rows only for INSERT, UPDATE, DELETE, MERGE). */
+export interface CopyResultRow {
+  copied: number;
+}
+
+/** The marked statement and its data, when this query is one (see copyRows). */
+export function markedCopy(sql: string, parameters: readonly unknown[]): { statement: string; data: string } | null {
+  if (!sql.startsWith(COPY_MARKER)) return null;
+  return { statement: sql.slice(COPY_MARKER.length).trim(), data: String(parameters[0] ?? '') };
+}
+
+/** Runs a COPY FROM STDIN on a pg client with the data given; resolves with the number of rows copied. */
+export function copyOnClient(client: PoolClient, statement: string, data: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const stream = client.query(copyFrom(statement)) as Writable & { rowCount?: number };
+    stream.on('error', reject);
+    stream.on('finish', () => resolve(stream.rowCount ?? 0));
+    // Messages of 64 KiB: the server parses each while the next arrives (one huge message is read whole first).
+    const bytes = Buffer.from(data, 'utf8');
+    for (let at = 0; at < bytes.length; at += COPY_MESSAGE_BYTES) stream.write(bytes.subarray(at, at + COPY_MESSAGE_BYTES));
+    stream.end();
+  });
+}

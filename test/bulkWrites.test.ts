@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/demo/seed.ts';
+import { copyRows, copyText } from '../src/platform/db/copy.ts';
+import { inTransaction } from '../src/platform/db/unitOfWork.ts';
+import { newId } from '../src/platform/ids.ts';
+import { freshDatabase, testEngines } from './support/databases.ts';
+
+describe('copyText', () => {
+  it('writes COPY text format: tabs between fields, \\N for null, backslash escapes', () => {
+    expect(copyText([['a', 1, null, true, undefined]])).toBe('a\t1\t\\N\ttrue\t\\N\n');
+    expect(copyText([['tab\there', 'line\nbreak', 'cr\rx', 'back\\slash', '\\N']])).toBe('tab\\there\tline\\nbreak\tcr\\rx\tback\\\\slash\t\\\\N\n');
+  });
+});
+
+describe.each(testEngines())('bulk writes on %s', (engine) => {
+  it('copyRows stores exactly what it was given, in the caller transaction (a rollback discards it)', async () => {
+    const handle = await freshDatabase(engine, { migrate: false });
+    try {
+      await sql`create table copied (id integer, label text, amount numeric, day date, note text)`.execute(handle.db);
+      const rows = [
+        [1, 'Società «Più» & C. — àèìòù', 1234.56, '2024-02-29', null],
+        [2, 'tab\there\nnewline\r\nand \\ backslash', null, null, '\\N'],
+        [3, '', 0, '1999-12-31', 'semi;colon "quoted"'],
+      ];
+      const copied = await inTransaction(handle.db, (tx) => copyRows(tx.db, 'copied', ['id', 'label', 'amount', 'day', 'note'], rows));
+      expect(copied).toBe(3);
+      const { rows: stored } = await sql<{ id: number; label: string; amount: string | null; day: string | null; note: string | null }>`
+        select id, label, amount::text as amount, day, note from copied order by id`.execute(handle.db);
+      expect(stored).toEqual([
+        { id: 1, label: rows[0]?.[1], amount: '1234.56', day: '2024-02-29', note: null },
+        { id: 2, label: rows[1]?.[1], amount: null, day: null, note: '\\N' },
+        { id: 3, label: '', amount: '0', day: '1999-12-31', note: 'semi;colon "quoted"' },
+      ]);
+      await expect(
+        inTransaction(handle.db, async (tx) => {
+          await copyRows(tx.db, 'copied', ['id', 'label'], [[4, 'rolled back']]);
+          throw new Error('stop');
+        }),
+      ).rejects.toThrow('stop');
+      const { rows: count } = await sql<{ n: number }>`select count(*)::int as n from copied`.execute(handle.db);
+      expect(count[0]?.n).toBe(3);
+      await expect(copyRows(handle.db, 'copied', ['id', 'label'], [['not a number', 'x']])).rejects.toThrow();
+      await expect(copyRows(handle.db, 'copied; drop table copied', ['id'], [[1]])).rejects.toThrow(/nome non ammesso/);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('notices and status periods refuse references to people and runs that do not exist; referenced rows cannot go', async () => {
+    const handle = await freshDatabase(engine);
+    try {
+      await seedDemo(handle.db, { sharedDataDir: null, log: () => {} });
+      const db = handle.db;
+      const person = await db.selectFrom('people').select('id').executeTakeFirstOrThrow();
+      const runId = newId();
+      await db
+        .insertInto('import_runs')
+        .values({ id: runId, kind: 'notices', source_name: 't.csv', source_sha256: 'x'.repeat(64), status: 'running' })
+        .execute();
+      const notice = (code: string, personId: string | null, importRunId: string | null) =>
+        sql`insert into employment_notices (id, communication_code, communication_type, event_type, sent_on, employer_tax_code, employer_name,
+          worker_tax_code, worker_family_name, worker_given_name, job_start, content_hash, person_id, import_run_id)
+          values (${newId()}, ${code}, 'INVIO', 'AVV', '2024-01-10', '01234567890', 'Ditta', 'RSSMRA80A01D612Z', 'Rossi', 'Mario', '2024-01-10', 'h',
+          ${personId}::uuid, ${importRunId}::uuid)`.execute(db);
+      await notice('OK1', person.id, runId);
+      await notice('OK2', null, null);
+      await expect(notice('BAD1', newId(), runId)).rejects.toThrow(/persona inesistente/);
+      await expect(notice('BAD2', person.id, newId())).rejects.toThrow(/importazione inesistente/);
+      await expect(db.updateTable('employment_notices').set({ person_id: newId() }).where('communication_code', '=', 'OK2').execute()).rejects.toThrow(
+        /persona inesistente/,
+      );
+      await expect(
+        copyRows(db, 'status_periods', ['person_id', 'valid_from', 'valid_to', 'state', 'rule_id'], [[newId(), '2024-01-01', null, 'unemployed', 'DID']]),
+      ).rejects.toThrow(/persona inesistente/);
+      await copyRows(db, 'status_periods', ['person_id', 'valid_from', 'valid_to', 'state', 'rule_id'], [[person.id, '1990-01-01', null, 'unemployed', 'DID']]);
+      await expect(db.deleteFrom('people').where('id', '=', person.id).execute()).rejects.toThrow();
+      await expect(db.updateTable('people').set({ id: newId() }).where('id', '=', person.id).execute()).rejects.toThrow(/identificativo/);
+      await expect(db.deleteFrom('import_runs').where('id', '=', runId).execute()).rejects.toThrow(/importazione ancora collegata/);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from employment_notices where communication_code like 'BAD%'`.execute(db);
+      expect(rows[0]?.n).toBe(0);
+    } finally {
+      await handle.close();
+    }
+  });
+});
