@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed.ts';
 import { copyRows, copyText } from '../src/platform/db/copy.ts';
@@ -80,6 +81,69 @@ describe.each(testEngines())('bulk writes on %s', (engine) => {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from employment_notices where communication_code like 'BAD%'`.execute(db);
       expect(rows[0]?.n).toBe(0);
     } finally {
+      await handle.close();
+    }
+  });
+});
+
+describe.runIf(testEngines().includes('postgres'))('set-based reference checks under concurrency (PostgreSQL)', () => {
+  it('a delete waits for the transaction that references the person, then fails; an insert waits for the delete, then fails', async () => {
+    const handle = await freshDatabase('postgres');
+    const a = new pg.Client({ connectionString: handle.url });
+    const b = new pg.Client({ connectionString: handle.url });
+    try {
+      await seedDemo(handle.db, { sharedDataDir: null, log: () => {} });
+      const centre = await handle.db.selectFrom('job_centres').select('id').executeTakeFirstOrThrow();
+      const bare = async (taxCode: string) => {
+        const id = newId();
+        await handle.db
+          .insertInto('people')
+          .values({ id, tax_code: taxCode, given_name: 'Prova', family_name: 'Concorrenza', birth_date: '1980-01-01', sex: 'F', job_centre_id: centre.id })
+          .execute();
+        return id;
+      };
+      const first = await bare('CNCPRV80A41D612X');
+      const second = await bare('CNCPRV80A41D612Y');
+      const insertNotice = (client: pg.Client, code: string, personId: string) =>
+        client.query(
+          `insert into employment_notices (id, communication_code, communication_type, event_type, sent_on, employer_tax_code, employer_name,
+            worker_tax_code, worker_family_name, worker_given_name, job_start, content_hash, person_id)
+           values ($1, $2, 'INVIO', 'AVV', '2024-01-10', '01234567890', 'Ditta', 'CNCPRV80A41D612X', 'Concorrenza', 'Prova', '2024-01-10', 'h', $3)`,
+          [newId(), code, personId],
+        );
+      const settledWithin = async (promise: Promise<unknown>, ms: number) =>
+        Promise.race([
+          promise.then(
+            () => true,
+            () => true,
+          ),
+          new Promise((resolve) => setTimeout(() => resolve(false), ms)),
+        ]);
+      await a.connect();
+      await b.connect();
+
+      // A references the person and has not committed: B's delete waits, then fails once A commits.
+      await a.query('begin');
+      await insertNotice(a, 'CONC1', first);
+      const deleting = b.query('delete from people where id = $1', [first]);
+      deleting.catch(() => {});
+      expect(await settledWithin(deleting, 500)).toBe(false);
+      await a.query('commit');
+      await expect(deleting).rejects.toThrow(/persona ancora collegata/);
+
+      // B deletes the person and has not committed: A's insert waits, then fails once B commits.
+      await b.query('begin');
+      await b.query('delete from people where id = $1', [second]);
+      const inserting = insertNotice(a, 'CONC2', second);
+      inserting.catch(() => {});
+      expect(await settledWithin(inserting, 500)).toBe(false);
+      await b.query('commit');
+      await expect(inserting).rejects.toThrow(/persona inesistente/);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from employment_notices where communication_code like 'CONC%'`.execute(handle.db);
+      expect(rows[0]?.n).toBe(1);
+    } finally {
+      await a.end().catch(() => {});
+      await b.end().catch(() => {});
       await handle.close();
     }
   });

@@ -20,9 +20,9 @@ export function testEngines(): EngineName[] {
 }
 let warned = false;
 
-/** A fresh, empty database on the given engine; close() drops it. */
-export async function freshDatabase(engine: EngineName, options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
-  let handle: DatabaseHandle;
+/** A fresh, empty database on the given engine; close() drops it. On PostgreSQL, `url` reaches it with other clients. */
+export async function freshDatabase(engine: EngineName, options: { migrate?: boolean } = {}): Promise<DatabaseHandle & { url?: string }> {
+  let handle: DatabaseHandle & { url?: string };
   if (engine === 'pglite') {
     handle = await openDatabase({ engine: 'pglite', dataDir: null });
   } else {
@@ -37,6 +37,7 @@ export async function freshDatabase(engine: EngineName, options: { migrate?: boo
     const inner = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 5 });
     handle = {
       ...inner,
+      url: url.toString(),
       close: async () => {
         await inner.close();
         const cleanup = new pg.Client({ connectionString: adminUrl });
