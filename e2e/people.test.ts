@@ -28,7 +28,9 @@ interface Identity {
  * person (with the homonym, tax-code warning and duplicate flows), records and revokes a DID and sees the
  * employment status with its legal basis; the citizen sees their status history with the reasons.
  */
-describe.runIf(browserAvailable())('people: registration and employment status (Chromium)', () => {
+// Each scenario is many browser steps with axe checks and screenshots: on two cores shared with the other test files a
+// step can take seconds, so a scenario gets three minutes (the polls inside still fail after 15 s).
+describe.runIf(browserAvailable())('people: registration and employment status (Chromium)', { timeout: 180_000 }, () => {
   const harness = browserHarness();
   const { pageAs, settled, shoot } = harness;
   let t: TestApp;
