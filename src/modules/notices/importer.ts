@@ -31,6 +31,7 @@ import { romeDateOf } from '../../platform/dates.ts';
 import { copyRows } from '../../platform/db/copy.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/unitOfWork.ts';
+import { yieldToEventLoop } from '../../platform/eventLoop.ts';
 import { newId } from '../../platform/ids.ts';
 import { ImportFileError, ImportInterruptedError, restartRun } from '../organisation/index.ts';
 import { recomputeStatusOfMany } from '../people/index.ts';
@@ -42,7 +43,6 @@ export const NOTICES_IMPORT_KIND = 'notices';
 export const DEFAULT_NOTICE_BATCH_SIZE = 20_000;
 /** Records read and checked between two turns of the event loop (see the reading loop). */
 const YIELD_EVERY = 200;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** People per transaction of the recompute phase. */
 export const RECOMPUTE_CHUNK = 5000;
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { type CopyValue, copyRows } from '../../platform/db/copy.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/db/unitOfWork.ts';
+import { yieldToEventLoop } from '../../platform/eventLoop.ts';
 import { noticeStatusEvents } from '../notices/index.ts';
 import { computeTimeline, ruleById, type StatusEvent, statusOn, type Timeline } from './status/index.ts';
 
@@ -68,7 +69,7 @@ export async function recomputeStatusOfMany(tx: Tx, personIds: readonly string[]
     timelines.set(id, timeline);
     for (const p of timeline.periods) rows.push([id, p.from, p.to, p.state, p.ruleId]);
     // Bulk recomputes run beside other transactions (the notices importer pipelines two): let their answers in.
-    if (i % 500 === 499) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i % 500 === 499) await yieldToEventLoop();
   }
   await deleted;
   if (rows.length > 0) await copyRows(tx.db, 'status_periods', ['person_id', 'valid_from', 'valid_to', 'state', 'rule_id'], rows);
