@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNoticesFile, type NoticeRecord } from '../src/modules/notices/index.ts';
 import { noticeRecord, noticesCsv } from '../src/modules/notices/testing.ts';
+import { timelineOf } from '../src/modules/people/statusStore.ts';
 import { computeTaxCode } from '../src/modules/people/taxCode.ts';
 import { testEngines } from './support/databases.ts';
 import { authed, login, type Session, startTestApp, type TestApp } from './support/testApp.ts';
@@ -256,6 +257,93 @@ describe.each(testEngines())('employment notices (UNILAV) on %s', (engine) => {
     expect(await stateOn(id, '2023-03-10')).toBe('employed-keeping/KEEP_BELOW_LIMIT');
     expect(await stateOn(id, '2023-09-10')).toBe('employed-keeping/KEEP_BELOW_LIMIT');
     expect((await status(id, '2023-12-31')).periods.some((p) => p.state === 'lost' || p.state === 'suspended')).toBe(false);
+  });
+
+  it('the periods an import stores are those computed from the database (facts kept in memory agree with what is stored)', async () => {
+    const a = newWorker();
+    const b = newWorker();
+    const ids = [(await register(a)).id, (await register(b)).id];
+    await importNoticesFile(deps(), {
+      path: csvFile([
+        noticeRecord({
+          codice_comunicazione: 'MEM1A',
+          cf_lavoratore: a.taxCode,
+          data_inizio: '2023-03-01',
+          data_fine: '2023-06-30',
+          retribuzione_annua_lorda: '20000',
+        }),
+        // Names MEM2A, which arrives in the next run.
+        noticeRecord({
+          codice_comunicazione: 'MEM2R',
+          codice_comunicazione_precedente: 'MEM2A',
+          tipo_comunicazione: 'RETTIFICA',
+          cf_lavoratore: b.taxCode,
+          data_inizio: '2023-05-01',
+          retribuzione_annua_lorda: '5000',
+        }),
+      ]),
+    });
+    await importNoticesFile(
+      deps(),
+      {
+        path: csvFile([
+          noticeRecord({ codice_comunicazione: 'MEM2A', cf_lavoratore: b.taxCode, data_inizio: '2023-05-01', retribuzione_annua_lorda: '40000' }),
+          noticeRecord({
+            codice_comunicazione: 'MEM1P',
+            cf_lavoratore: a.taxCode,
+            tipo_evento: 'PRO',
+            data_inizio: '2023-03-01',
+            data_proroga: '2023-12-31',
+            data_invio: '2023-06-20',
+            retribuzione_annua_lorda: '12000,50',
+          }),
+          // Rectifies a notice of the earlier run.
+          noticeRecord({
+            codice_comunicazione: 'MEM1R',
+            codice_comunicazione_precedente: 'MEM1A',
+            tipo_comunicazione: 'RETTIFICA',
+            cf_lavoratore: a.taxCode,
+            data_inizio: '2023-03-01',
+            data_fine: '2023-06-30',
+            retribuzione_annua_lorda: '6000',
+          }),
+          // A hire and its cancellation in the same run, in different batches.
+          noticeRecord({
+            codice_comunicazione: 'MEM3A',
+            cf_lavoratore: b.taxCode,
+            cf_datore: '01987650502',
+            data_inizio: '2023-09-01',
+            retribuzione_annua_lorda: '30000',
+          }),
+          noticeRecord({
+            codice_comunicazione: 'MEM4T',
+            cf_lavoratore: a.taxCode,
+            tipo_evento: 'TRA',
+            data_inizio: '2023-03-01',
+            data_trasformazione: '2024-01-01',
+            data_invio: '2024-01-01',
+            tipologia_contrattuale: 'A.01.00',
+          }),
+          noticeRecord({
+            codice_comunicazione: 'MEM3X',
+            codice_comunicazione_precedente: 'MEM3A',
+            tipo_comunicazione: 'ANNULLAMENTO',
+            cf_lavoratore: b.taxCode,
+            cf_datore: '01987650502',
+            data_inizio: '2023-09-01',
+          }),
+        ]),
+      },
+      { batchSize: 2, recomputeChunkSize: 1 },
+    );
+    for (const id of ids) {
+      const computed = (await timelineOf(t.database.db, id)).periods.map((p) => `${p.from}..${p.to ?? ''} ${p.state}/${p.ruleId}`);
+      expect(computed.length).toBeGreaterThan(1);
+      expect(await periods(id)).toEqual(computed);
+    }
+    expect(await stateOn(ids[0] as string, '2023-03-10')).toBe('employed-keeping/KEEP_BELOW_LIMIT');
+    expect(await stateOn(ids[1] as string, '2023-05-10')).toBe('employed-keeping/KEEP_BELOW_LIMIT');
+    expect(await stateOn(ids[1] as string, '2023-09-10')).toBe('employed-keeping/KEEP_BELOW_LIMIT');
   });
 
   it('out-of-order arrival gives the same timeline as in-order arrival', async () => {

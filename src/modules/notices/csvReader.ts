@@ -16,7 +16,9 @@ import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { detectDelimiter, ImportFileError, RecordCounter } from '../organisation/index.ts';
+// The CSV helpers alone, not the organisation module's face: this file is loaded by the reader's worker thread too.
+import { detectDelimiter, RecordCounter } from '../organisation/importer/csvSource.ts';
+import { ImportFileError } from '../organisation/importer/errors.ts';
 
 const SEMICOLON = 0x3b;
 const COMMA = 0x2c;

@@ -31,18 +31,17 @@ import { romeDateOf } from '../../platform/dates.ts';
 import { copyRows } from '../../platform/db/copy.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/unitOfWork.ts';
-import { yieldToEventLoop } from '../../platform/eventLoop.ts';
 import { newId } from '../../platform/ids.ts';
 import { ImportFileError, ImportInterruptedError, restartRun } from '../organisation/index.ts';
 import { recomputeStatusOfMany } from '../people/index.ts';
-import { inspectNoticesFile, type NoticeCsvRecord, readNoticeRecords } from './csvReader.ts';
-import { cellReader, checkNoticeRecord, type NoticeRow, type RowCheck, resolveNoticeHeader } from './rows.ts';
-import { insertNotices, type NoticeToInsert, peopleOfCodes, referringNotices, storedHashes } from './store.ts';
+import { type CheckedEntry, openCheckedBatches } from './checkedBatches.ts';
+import { inspectNoticesFile } from './csvReader.ts';
+import { type NoticeFacts, noticeFacts } from './model.ts';
+import type { NoticeRow } from './rows.ts';
+import { insertNotices, type NoticeToInsert, noticeCopyFields, peopleOfCodes, referringNotices, storedHashes } from './store.ts';
 
 export const NOTICES_IMPORT_KIND = 'notices';
 export const DEFAULT_NOTICE_BATCH_SIZE = 20_000;
-/** Records read and checked between two turns of the event loop (see the reading loop). */
-const YIELD_EVERY = 200;
 /** People per transaction of the recompute phase. */
 export const RECOMPUTE_CHUNK = 5000;
 
@@ -100,13 +99,8 @@ interface RunState {
   lastLine: number;
   /** The last batch is committed: only the recompute phase is left. */
   fileRead: boolean;
-}
-
-interface Entry {
-  line: number;
-  endLine: number;
-  raw: string;
-  check: RowCheck;
+  /** Facts of the notices this process stored for the run, for the recompute phase (a resumed run reads the others back). */
+  known: Map<string, NoticeFacts>;
 }
 
 /**
@@ -141,27 +135,11 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
   if (existing?.status === 'completed' && !options.force) return { ...(await noticeImportSummary(db, existing.id)), status: 'already-imported' };
   if (options.signal?.aborted) throw new ImportInterruptedError(existing?.last_line ?? 0);
 
-  const records = readNoticeRecords(info);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_NOTICE_BATCH_SIZE);
+  const today = options.today ?? romeDateOf();
+  const reader = await openCheckedBatches({ info, sourceName, today, batchSize });
   try {
-    let pending: NoticeCsvRecord[] = [];
-    let next = 0;
-    const nextRecord = async (): Promise<NoticeCsvRecord | undefined> => {
-      while (next >= pending.length) {
-        const chunk = await records.next();
-        if (chunk.done) return undefined;
-        pending = chunk.value;
-        next = 0;
-      }
-      return pending[next++];
-    };
-    const header = await nextRecord();
-    if (!header) throw new ImportFileError(`File vuoto: manca la riga di intestazione (${sourceName})`);
-    const resolved = resolveNoticeHeader(header.cells);
-    if ('missing' in resolved)
-      throw new ImportFileError(`Intestazione non riconosciuta: mancano le colonne ${resolved.missing.map((m) => `«${m}»`).join(', ')}`);
     const run = await openRun(db, sourceName, info.sha256, existing, options);
-    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_NOTICE_BATCH_SIZE);
-    const today = options.today ?? romeDateOf();
     const total = info.dataRecords;
     const counts = await db
       .selectFrom('import_runs')
@@ -172,7 +150,7 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
     await options.onProgress?.(done, Math.max(total, done));
 
     if (!run.fileRead) {
-      // One transaction in flight: the next batch is read and checked while the database writes this one.
+      // One transaction in flight: the worker reads and checks the next batches while the database writes this one.
       let inFlight: Promise<void> | null = null;
       const settle = async () => {
         if (inFlight === null) return;
@@ -180,14 +158,13 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
         inFlight = null;
         await writing;
       };
-      let batch: Entry[] = [];
-      const flush = async (final: boolean) => {
-        const entries = batch;
-        batch = [];
+      const flush = async (entries: CheckedEntry[], final: boolean) => {
+        // Ids, COPY text and the facts kept for the recompute are prepared while the database writes the batch before.
+        const parts = partition(run, entries);
         await settle();
         if (!final && options.signal?.aborted) throw new ImportInterruptedError(run.lastLine);
         const lastLine = entries.at(-1)?.endLine ?? run.lastLine;
-        const writing = applyBatch(deps, run, entries, lastLine, final, sourceName, options).then(async () => {
+        const writing = applyBatch(deps, run, entries, parts, lastLine, final, sourceName, options).then(async () => {
           run.lastLine = lastLine;
           done += entries.length;
           await options.onProgress?.(done, Math.max(total, done));
@@ -196,36 +173,23 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
         inFlight = writing;
         if (final) await settle();
       };
-      const columns = header.cells.length;
-      const readCells = cellReader(resolved.index);
       try {
-        let sinceYield = 0;
-        for (let record = await nextRecord(); record !== undefined; record = await nextRecord()) {
-          // Let the database's answers in now and then: reading and checking never wait for I/O once the file is
-          // buffered, and the batch in flight must not wait for them to send its next statement.
-          if (++sinceYield === YIELD_EVERY) {
-            sinceYield = 0;
-            await yieldToEventLoop();
-          }
-          if (record.endLine <= run.lastLine) continue; // committed by an earlier, interrupted run
-          let check: RowCheck;
-          if (record.cells.every((c) => c === '')) continue;
-          if (record.cells.length !== columns) check = { reject: `numero di colonne errato: attese ${columns}, trovate ${record.cells.length}` };
-          else check = checkNoticeRecord(readCells(record.cells), today);
-          batch.push({ line: record.line, endLine: record.endLine, raw: record.raw, check });
-          if (batch.length >= batchSize) await flush(false);
+        reader.start(run.lastLine);
+        for (let final = false; !final; ) {
+          const batch = await reader.next();
+          final = batch.final;
+          await flush(batch.entries, final);
         }
-        await flush(true);
       } catch (error) {
         await settle().catch(() => {}); // never leave a transaction running behind a failure
         throw error;
       }
     }
-    await records.return(undefined);
-    await recomputePending(deps, run.id, sourceName, options, run.lastLine);
+    await reader.close();
+    await recomputePending(deps, run, sourceName, options);
     return noticeImportSummary(db, run.id);
   } finally {
-    await records.return(undefined);
+    await reader.close();
   }
 }
 
@@ -238,7 +202,7 @@ async function openRun(
 ): Promise<RunState> {
   if (existing && existing.status !== 'completed') {
     const notices = await db.selectFrom('notice_import_runs').select('file_read').where('run_id', '=', existing.id).executeTakeFirst();
-    return { id: existing.id, lastLine: existing.last_line, fileRead: notices?.file_read ?? false };
+    return { id: existing.id, lastLine: existing.last_line, fileRead: notices?.file_read ?? false, known: new Map() };
   }
   if (existing) {
     // Forced rerun of a completed file: counters start again, the notices stay (every row is now a duplicate).
@@ -250,7 +214,7 @@ async function openRun(
         .where('run_id', '=', existing.id)
         .execute();
     });
-    return { id: existing.id, lastLine: 0, fileRead: false };
+    return { id: existing.id, lastLine: 0, fileRead: false, known: new Map() };
   }
   const id = newId();
   await inTransaction(db, async (tx) => {
@@ -275,15 +239,18 @@ async function openRun(
     .where('kind', '=', NOTICES_IMPORT_KIND)
     .where('source_sha256', '=', sha256)
     .executeTakeFirstOrThrow();
-  return { id: run.id, lastLine: run.last_line, fileRead: run.file_read ?? false };
+  return { id: run.id, lastLine: run.last_line, fileRead: run.file_read ?? false, known: new Map() };
 }
 
-/** Sorts a batch's checked rows into notices to insert, rejections, and rows to compare with what is stored. */
-function partition(batch: readonly Entry[]) {
+/**
+ * Sorts a batch's checked rows into notices to insert (with their ids and COPY text; their facts kept for the
+ * recompute phase), rejections, and rows to compare with what is stored. Needs no database.
+ */
+function partition(run: RunState, batch: readonly CheckedEntry[]) {
   const rejections: { line: number; reason: string; raw: string }[] = [];
   const candidates: (NoticeToInsert & { raw: string })[] = [];
   const firstByCode = new Map<string, NoticeToInsert>();
-  const repeats: { entry: Entry; row: NoticeRow; hash: string; first: NoticeToInsert }[] = [];
+  const repeats: { entry: CheckedEntry; row: NoticeRow; hash: string; first: NoticeToInsert }[] = [];
   for (const entry of batch) {
     if ('reject' in entry.check) {
       rejections.push({ line: entry.line, reason: entry.check.reject, raw: entry.raw });
@@ -295,7 +262,10 @@ function partition(batch: readonly Entry[]) {
       repeats.push({ entry, row, hash, first });
       continue;
     }
-    const candidate = { id: newId(), line: entry.line, row, hash, raw: entry.raw };
+    const candidate: NoticeToInsert & { raw: string } = { id: newId(), line: entry.line, row, hash, raw: entry.raw };
+    candidate.copyFields = noticeCopyFields(candidate);
+    // Harmless should the notice not be stored: only ids the database returns are looked up.
+    run.known.set(candidate.id, noticeFacts(candidate.id, row));
     firstByCode.set(row.communicationCode, candidate);
     candidates.push(candidate);
   }
@@ -305,14 +275,14 @@ function partition(batch: readonly Entry[]) {
 async function applyBatch(
   deps: NoticeImportDeps,
   run: RunState,
-  batch: readonly Entry[],
+  batch: readonly CheckedEntry[],
+  { rejections, candidates, repeats }: ReturnType<typeof partition>,
   lastLine: number,
   final: boolean,
   sourceName: string,
   options: NoticeImportOptions,
 ): Promise<void> {
   await inTransaction(deps.db, async (tx) => {
-    const { rejections, candidates, repeats } = partition(batch);
     let duplicates = 0;
     for (const r of repeats) {
       if (r.hash === r.first.hash) duplicates++;
@@ -453,7 +423,8 @@ async function applyBatch(
  * this file); then the run is completed. Resumable: a chunk leaves the pending set in the transaction that
  * recomputes it.
  */
-async function recomputePending(deps: NoticeImportDeps, runId: string, sourceName: string, options: NoticeImportOptions, lastLine: number): Promise<void> {
+async function recomputePending(deps: NoticeImportDeps, run: RunState, sourceName: string, options: NoticeImportOptions): Promise<void> {
+  const { id: runId, lastLine } = run;
   const pending = await deps.db.selectFrom('notice_import_pending').select('person_id').where('run_id', '=', runId).orderBy('person_id').execute();
   // Two chunk transactions at most: the next one locks, loads and computes while the database writes the current one
   // (disjoint people; both take the audit and run locks in the same order; on PGlite they simply follow each other).
@@ -465,7 +436,7 @@ async function recomputePending(deps: NoticeImportDeps, runId: string, sourceNam
       throw new ImportInterruptedError(lastLine);
     }
     const ids = pending.slice(at, at + size).map((p) => p.person_id);
-    const current = recomputeChunk(deps, runId, ids, sourceName, options);
+    const current = recomputeChunk(deps, run, ids, sourceName, options);
     current.catch(() => {}); // awaited below; no unhandled rejection meanwhile
     try {
       await inFlight;
@@ -486,7 +457,8 @@ async function recomputePending(deps: NoticeImportDeps, runId: string, sourceNam
 }
 
 /** One chunk of the recompute phase, in one transaction: see the top of this file. */
-async function recomputeChunk(deps: NoticeImportDeps, runId: string, ids: readonly string[], sourceName: string, options: NoticeImportOptions): Promise<void> {
+async function recomputeChunk(deps: NoticeImportDeps, run: RunState, ids: readonly string[], sourceName: string, options: NoticeImportOptions): Promise<void> {
+  const runId = run.id;
   await inTransaction(deps.db, async (tx) => {
     // Same lock as the people module's writes (declarations, merges): no timeline is computed from stale facts.
     // A record merged into another since its notices arrived is left alone (the merge recomputed both).
@@ -500,7 +472,7 @@ async function recomputeChunk(deps: NoticeImportDeps, runId: string, ids: readon
       .returning('person_id')
       .execute();
     if (removed.length === 0 || people.length === 0) return; // another process took this chunk, or nobody left to recompute
-    await recomputeStatusOfMany(tx, people);
+    await recomputeStatusOfMany(tx, people, run.known);
     await deps.audit.record(
       tx,
       { actor: options.actor ?? null, ctx: options.ctx ?? { ip: null, requestId: `cli-${process.pid}` } },

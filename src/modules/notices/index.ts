@@ -10,7 +10,7 @@ export {
   type NoticeRejection,
   noticeImportSummary,
 } from './importer.ts';
-export { jobIdOf, type NoticeEffect, noticeEffect, noticesToEvents, type StoredNotice } from './model.ts';
+export { jobIdOf, type KnownNotices, type NoticeEffect, type NoticeFacts, noticeEffect, noticesToEvents, type StoredNotice } from './model.ts';
 export { registerNoticeRoutes } from './routes.ts';
 export { checkNoticeRecord, NOTICE_COLUMNS, type NoticeRecord, type NoticeRow } from './rows.ts';
 export { insertNotices, linkWaitingNotices, type NoticeToInsert, noticeStatusEvents, noticesOfPerson, relinkNotices } from './store.ts';

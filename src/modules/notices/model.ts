@@ -18,7 +18,7 @@
  */
 import { addDays } from '../../platform/dates.ts';
 import type { StatusEvent } from '../people/index.ts';
-import type { CommunicationType, EventType } from './rows.ts';
+import type { CommunicationType, EventType, NoticeRow } from './rows.ts';
 
 /** A stored notice as the rules need it, with what supersedes it (if anything). */
 export interface StoredNotice {
@@ -39,6 +39,33 @@ export interface StoredNotice {
   terminationDate: string | null;
   /** The notice that rectifies or cancels this one, if any. */
   supersededBy: { code: string; type: CommunicationType } | null;
+}
+
+/** What a stored notice says, without what supersedes it: fixed once stored (only its link to a person may change). */
+export type NoticeFacts = Omit<StoredNotice, 'supersededBy'>;
+
+/** Notices' facts by id, kept by a bulk import for the timelines it recomputes (see storedNoticesOf). */
+export type KnownNotices = ReadonlyMap<string, NoticeFacts>;
+
+/** The facts the rules need of a checked row (only those: a bulk import keeps them for every notice it stores). */
+export function noticeFacts(id: string, row: NoticeRow): NoticeFacts {
+  return {
+    id,
+    communicationCode: row.communicationCode,
+    previousCode: row.previousCode,
+    communicationType: row.communicationType,
+    eventType: row.eventType,
+    sentOn: row.sentOn,
+    employerTaxCode: row.employerTaxCode,
+    workerTaxCode: row.workerTaxCode,
+    jobStart: row.jobStart,
+    plannedEnd: row.plannedEnd,
+    contractType: row.contractType,
+    annualPay: row.annualPay,
+    extensionEnd: row.extensionEnd,
+    conversionDate: row.conversionDate,
+    terminationDate: row.terminationDate,
+  };
 }
 
 export type NoticeEffect = 'effective' | 'rectified' | 'cancelled' | 'cancellation';

@@ -4,7 +4,8 @@
  * Column names mirror the national UNILAV record (rules reference §11, RicercaCO v2.0 UNILAV_Type).
  */
 import { hash } from 'node:crypto';
-import { taxCode } from '../people/index.ts';
+// The tax-code rules alone, not the people module's face: this file is loaded by the reader's worker thread too (checkedBatches.ts).
+import * as taxCode from '../people/taxCode.ts';
 
 export const COMMUNICATION_TYPES = ['INVIO', 'RETTIFICA', 'ANNULLAMENTO'] as const;
 export type CommunicationType = (typeof COMMUNICATION_TYPES)[number];

@@ -3,11 +3,11 @@
  * INSERT … SELECT FROM json_to_recordset(…); events for many people are one query.
  */
 import { sql } from 'kysely';
-import { type CopyValue, copyRows } from '../../platform/db/copy.ts';
+import { type CopyValue, copyField, copyFormatted, copyRows, copyText } from '../../platform/db/copy.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/db/unitOfWork.ts';
 import type { StatusEvent } from '../people/index.ts';
-import { noticesToEvents, type StoredNotice } from './model.ts';
+import { type KnownNotices, type NoticeFacts, noticesToEvents, type StoredNotice } from './model.ts';
 import type { CommunicationType, EventType, NoticeRow } from './rows.ts';
 
 type Reader = Db | Tx['db'];
@@ -17,6 +17,8 @@ export interface NoticeToInsert {
   line: number;
   row: NoticeRow;
   hash: string;
+  /** The row's fields in COPY text format (noticeCopyFields), when formatted ahead of the transaction. */
+  copyFields?: string;
 }
 
 export interface InsertedNotice {
@@ -64,6 +66,11 @@ const COLUMN_NAMES = INCOMING_COLUMNS.map(([name]) => name);
 const COLUMN_LIST = sql.raw(COLUMN_NAMES.join(', '));
 const SELECT_LIST = sql.raw(COLUMN_NAMES.map((name) => `u.${name}`).join(', '));
 
+/** A notice's fields (COLUMN_NAMES) in COPY text format, without the line's end. */
+export function noticeCopyFields(n: NoticeToInsert): string {
+  return copyText([incomingRow(n)]).slice(0, -1);
+}
+
 function incomingRow({ id, line, row: x, hash }: NoticeToInsert): CopyValue[] {
   return [
     id,
@@ -102,12 +109,48 @@ function incomingRow({ id, line, row: x, hash }: NoticeToInsert): CopyValue[] {
 }
 
 /**
- * Inserts a batch: COPY into a temporary table of the transaction (the cheapest way into the server), then one
- * INSERT … SELECT; codes already stored are left alone (ON CONFLICT DO NOTHING) and not returned. The worker is linked
- * to the person with that exact tax code (following a merge to the record that survived it).
+ * Inserts a batch and returns the notices stored; codes already stored are left alone and not returned. The worker is
+ * linked to the person with that exact tax code (following a merge to the record that survived it).
+ *
+ * New codes, the usual case, go straight into the table with one COPY; should a code be stored already (a file sent
+ * twice, a concurrent import) the COPY fails whole and the batch takes the set-based path instead: COPY into a
+ * temporary table, then one INSERT … SELECT … ON CONFLICT DO NOTHING.
  */
 export async function insertNotices(tx: Tx, runId: string | null, notices: readonly NoticeToInsert[]): Promise<InsertedNotice[]> {
   if (notices.length === 0) return [];
+  const people = await peopleByTaxCode(tx.db, [...new Set(notices.map((n) => n.row.workerTaxCode))]);
+  const linkedAt = new Date().toISOString();
+  await sql`savepoint insert_notices`.execute(tx.db);
+  try {
+    const run = copyField(runId);
+    let text = '';
+    for (const n of notices) {
+      const personId = people.get(n.row.workerTaxCode);
+      text += `${n.copyFields ?? noticeCopyFields(n)}\t${personId === undefined ? '\\N\t\\N' : `${personId}\t${linkedAt}`}\t${run}\n`;
+    }
+    await copyFormatted(tx.db, 'employment_notices', [...COLUMN_NAMES, 'person_id', 'linked_at', 'import_run_id'], text);
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    await sql`rollback to savepoint insert_notices`.execute(tx.db);
+    return insertNoticesSkippingStored(tx, runId, notices);
+  }
+  await sql`release savepoint insert_notices`.execute(tx.db);
+  return notices.map((n) => ({ id: n.id, communication_code: n.row.communicationCode, person_id: people.get(n.row.workerTaxCode) ?? null }));
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** The person each tax code belongs to: the record with that exact code, or the one it was merged into. */
+async function peopleByTaxCode(db: Reader, taxCodes: readonly string[]): Promise<Map<string, string>> {
+  const { rows } = await sql<{ tax_code: string; id: string }>`
+    select p.tax_code, coalesce(p2.merged_into, p.merged_into, p.id) as id
+    from people p left join people p2 on p2.id = p.merged_into
+    where p.tax_code = any(${taxCodes}::text[])`.execute(db);
+  return new Map(rows.map((r) => [r.tax_code, r.id]));
+}
+
+/** insertNotices' set-based path: codes already stored are skipped by the insert itself. */
+async function insertNoticesSkippingStored(tx: Tx, runId: string | null, notices: readonly NoticeToInsert[]): Promise<InsertedNotice[]> {
   await sql`create temp table incoming_notices (${sql.raw(INCOMING_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', '))}) on commit drop`.execute(
     tx.db,
   );
@@ -176,11 +219,18 @@ interface NoticeDbRow {
   extension_end: string | null;
   conversion_date: string | null;
   termination_date: string | null;
-  superseded_code: string | null;
-  superseded_type: string | null;
 }
 
-function toStored(r: NoticeDbRow): StoredNotice {
+/** A notice of the people asked for, with one notice that supersedes it (a row per superseding notice). */
+interface SupersededRow {
+  id: string;
+  person_id: string;
+  superseded_code: string | null;
+  superseded_type: string | null;
+  superseded_at: Date | null;
+}
+
+function toFacts(r: NoticeDbRow): NoticeFacts {
   return {
     id: r.id,
     communicationCode: r.communication_code,
@@ -197,33 +247,65 @@ function toStored(r: NoticeDbRow): StoredNotice {
     extensionEnd: r.extension_end,
     conversionDate: r.conversion_date,
     terminationDate: r.termination_date,
-    supersededBy: r.superseded_code === null ? null : { code: r.superseded_code, type: r.superseded_type as CommunicationType },
   };
 }
+
+const FACT_COLUMNS = sql.raw(`n.id, n.person_id, n.communication_code, n.previous_code, n.communication_type, n.event_type, n.sent_on,
+      n.employer_tax_code, n.worker_tax_code, n.job_start, n.planned_end, n.contract_type, n.annual_pay,
+      n.extension_end, n.conversion_date, n.termination_date`);
+const SUPERSEDED_COLUMNS = sql.raw('s.communication_code as superseded_code, s.communication_type as superseded_type, s.received_at as superseded_at');
 
 /**
  * The notices of these people with what supersedes each (one query; a hash join on the previous code rather than a
  * lookup per notice). Should two notices name the same one, the first received counts, as everywhere else.
+ *
+ * `known`: facts of notices already at hand (a bulk import keeps those it stored). The database still says which
+ * notices are whose and what supersedes them — links change with registrations and merges — but the facts of known
+ * notices are not read back (reading wide rows costs the importer more than computing the timelines); the others are.
  */
-export async function storedNoticesOf(db: Reader, personIds: readonly string[]): Promise<Map<string, StoredNotice[]>> {
+export async function storedNoticesOf(db: Reader, personIds: readonly string[], known?: KnownNotices): Promise<Map<string, StoredNotice[]>> {
   const byPerson = new Map<string, StoredNotice[]>();
   if (personIds.length === 0) return byPerson;
-  const { rows } = await sql<NoticeDbRow & { superseded_at: Date | null }>`
-    select n.id, n.person_id, n.communication_code, n.previous_code, n.communication_type, n.event_type, n.sent_on,
-      n.employer_tax_code, n.worker_tax_code, n.job_start, n.planned_end, n.contract_type, n.annual_pay,
-      n.extension_end, n.conversion_date, n.termination_date,
-      s.communication_code as superseded_code, s.communication_type as superseded_type, s.received_at as superseded_at
-    from employment_notices n
-    left join employment_notices s on s.previous_code = n.communication_code
-    where n.person_id = any(${personIds}::uuid[])`.execute(db);
+  let rows: SupersededRow[];
+  const facts = new Map<string, NoticeFacts>();
+  if (known === undefined) {
+    const result = await sql<NoticeDbRow & SupersededRow>`
+      select ${FACT_COLUMNS}, ${SUPERSEDED_COLUMNS}
+      from employment_notices n
+      left join employment_notices s on s.previous_code = n.communication_code
+      where n.person_id = any(${personIds}::uuid[])`.execute(db);
+    rows = result.rows;
+    for (const r of result.rows) facts.set(r.id, toFacts(r));
+  } else {
+    const result = await sql<SupersededRow>`
+      select n.id, n.person_id, ${SUPERSEDED_COLUMNS}
+      from employment_notices n
+      left join employment_notices s on s.previous_code = n.communication_code
+      where n.person_id = any(${personIds}::uuid[])`.execute(db);
+    rows = result.rows;
+    const missing = new Set<string>();
+    for (const r of rows) {
+      const f = known.get(r.id);
+      if (f !== undefined) facts.set(r.id, f);
+      else missing.add(r.id);
+    }
+    if (missing.size > 0) {
+      const read = await sql<NoticeDbRow>`select ${FACT_COLUMNS} from employment_notices n where n.id = any(${[...missing]}::uuid[])`.execute(db);
+      for (const r of read.rows) facts.set(r.id, toFacts(r));
+    }
+  }
   const seen = new Map<string, { at: number; code: string; index: number; list: StoredNotice[] }>();
+  const withSuperseder = (r: SupersededRow): StoredNotice => ({
+    ...(facts.get(r.id) as NoticeFacts),
+    supersededBy: r.superseded_code === null ? null : { code: r.superseded_code, type: r.superseded_type as CommunicationType },
+  });
   for (const r of rows) {
     const previous = seen.get(r.id);
     if (previous) {
       // Superseded twice: keep the first received (then the smaller code).
       const at = r.superseded_at?.getTime() ?? 0;
       if (at < previous.at || (at === previous.at && (r.superseded_code as string) < previous.code)) {
-        previous.list[previous.index] = toStored(r);
+        previous.list[previous.index] = withSuperseder(r);
         previous.at = at;
         previous.code = r.superseded_code as string;
       }
@@ -235,7 +317,7 @@ export async function storedNoticesOf(db: Reader, personIds: readonly string[]):
       byPerson.set(r.person_id, list);
     }
     seen.set(r.id, { at: r.superseded_at?.getTime() ?? 0, code: r.superseded_code ?? '', index: list.length, list });
-    list.push(toStored(r));
+    list.push(withSuperseder(r));
   }
   return byPerson;
 }
@@ -247,10 +329,12 @@ export async function storedNoticesOf(db: Reader, personIds: readonly string[]):
 export async function noticeStatusEvents(
   db: Reader,
   people: readonly { id: string; declaredAnnualIncome: number | null }[],
+  known?: KnownNotices,
 ): Promise<Map<string, StatusEvent[]>> {
   const stored = await storedNoticesOf(
     db,
     people.map((p) => p.id),
+    known,
   );
   const events = new Map<string, StatusEvent[]>();
   for (const p of people) {

@@ -3,7 +3,7 @@ import { type CopyValue, copyRows } from '../../platform/db/copy.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/db/unitOfWork.ts';
 import { yieldToEventLoop } from '../../platform/eventLoop.ts';
-import { noticeStatusEvents } from '../notices/index.ts';
+import { type KnownNotices, noticeStatusEvents } from '../notices/index.ts';
 import { computeTimeline, ruleById, type StatusEvent, statusOn, type Timeline } from './status/index.ts';
 
 type Reader = Db | Tx['db'];
@@ -17,7 +17,7 @@ export async function loadStatusEvents(db: Reader, personId: string): Promise<St
  * The events of many people's timelines, in a few queries whatever their number: availability declarations and
  * the effective employment notices (notices module; pay from the notice, else the income the person declared).
  */
-export async function loadStatusEventsOfMany(db: Reader, personIds: readonly string[]): Promise<Map<string, StatusEvent[]>> {
+export async function loadStatusEventsOfMany(db: Reader, personIds: readonly string[], knownNotices?: KnownNotices): Promise<Map<string, StatusEvent[]>> {
   const events = new Map<string, StatusEvent[]>(personIds.map((id) => [id, []]));
   if (personIds.length === 0) return events;
   const ids = sql<string>`any(${personIds}::uuid[])`;
@@ -41,6 +41,7 @@ export async function loadStatusEventsOfMany(db: Reader, personIds: readonly str
   const jobs = await noticeStatusEvents(
     db,
     incomes.map((p) => ({ id: p.id, declaredAnnualIncome: p.declared_annual_income === null ? null : Number(p.declared_annual_income) })),
+    knownNotices,
   );
   for (const [id, list] of jobs) events.get(id)?.push(...list);
   return events;
@@ -52,13 +53,14 @@ export async function timelineOf(db: Reader, personId: string): Promise<Timeline
 
 /**
  * Recomputes and stores the timelines of many people in the caller's transaction: events loaded in bulk, timelines
- * computed here, their status_periods replaced with one delete and one COPY.
+ * computed here, their status_periods replaced with one delete and one COPY. `knownNotices`: facts of notices the
+ * caller already holds (a bulk import), not read back.
  */
-export async function recomputeStatusOfMany(tx: Tx, personIds: readonly string[]): Promise<Map<string, Timeline>> {
+export async function recomputeStatusOfMany(tx: Tx, personIds: readonly string[], knownNotices?: KnownNotices): Promise<Map<string, Timeline>> {
   const unique = [...new Set(personIds)];
   const timelines = new Map<string, Timeline>();
   if (unique.length === 0) return timelines;
-  const events = await loadStatusEventsOfMany(tx.db, unique);
+  const events = await loadStatusEventsOfMany(tx.db, unique, knownNotices);
   // The server deletes the old periods while the timelines are computed here.
   const deleted = tx.db.deleteFrom('status_periods').where('person_id', '=', sql<string>`any(${unique}::uuid[])`).execute();
   deleted.catch(() => {}); // awaited below; no unhandled rejection meanwhile

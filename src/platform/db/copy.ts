@@ -21,7 +21,7 @@ const SPECIAL_ALL = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** One field in COPY's text format: \N for null, backslash escapes for the four characters that need them. */
-function field(value: CopyValue): string {
+export function copyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   const text = typeof value === 'string' ? value : String(value);
   return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ESCAPES[c] as string) : text;
@@ -32,7 +32,7 @@ export function copyText(rows: Iterable<readonly CopyValue[]>): string {
   let out = '';
   for (const row of rows) {
     let line = '';
-    for (let i = 0; i < row.length; i++) line += i === 0 ? field(row[i]) : `\t${field(row[i])}`;
+    for (let i = 0; i < row.length; i++) line += i === 0 ? copyField(row[i]) : `\t${copyField(row[i])}`;
     out += `${line}\n`;
   }
   return out;
@@ -48,9 +48,19 @@ export async function copyRows(
   columns: readonly string[],
   rows: Iterable<readonly CopyValue[]>,
 ): Promise<number> {
+  return copyFormatted(db, table, columns, copyText(rows));
+}
+
+/** copyRows with the rows already in COPY's text format (copyText, copyField): for callers that format ahead of time. */
+export async function copyFormatted(
+  db: { executeQuery(query: CompiledQuery<unknown>): Promise<QueryResult<unknown>> },
+  table: string,
+  columns: readonly string[],
+  text: string,
+): Promise<number> {
   for (const name of [table, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`copyRows: nome non ammesso «${name}»`);
   const statement = `${COPY_MARKER} copy ${table} (${columns.join(', ')}) from stdin`;
-  const result = await db.executeQuery(CompiledQuery.raw(statement, [copyText(rows)]));
+  const result = await db.executeQuery(CompiledQuery.raw(statement, [text]));
   return (result.rows[0] as CopyResultRow | undefined)?.copied ?? 0;
 }
 
