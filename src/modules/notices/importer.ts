@@ -2,13 +2,13 @@
  * Applies a file of UNILAV notices (the agreed CSV): streamed, checked row by row, written in batches, then the
  * timelines of the people concerned recomputed once each.
  *
- * Phase 1, reading: each batch is one transaction — the notices (COPY into a temporary table, one INSERT … SELECT), one audit entry
- * naming the notices stored and the people they concern, the `notices.imported` event, the rejected rows, the people
- * whose timelines must be recomputed (notice_import_pending) and the run's checkpoint. The next batch is read and
- * checked while the database writes the current one (one transaction in flight at a time).
+ * Phase 1, reading: each batch is one transaction — the notices (one COPY, see insertNotices), one audit entry naming
+ * the notices stored and the people they concern, the `notices.imported` event, the rejected rows, the people whose
+ * timelines must be recomputed (notice_import_pending) and the run's checkpoint. A worker thread reads and checks the
+ * next batches while the database writes the current one (checkedBatches.ts; one transaction in flight at a time).
  * Phase 2, recompute: the pending people in chunks (RECOMPUTE_CHUNK), each chunk one transaction (the next chunk is
- * computed while the database writes the current one) — people locked as
- * the people module's writes lock them, events loaded in bulk, timelines computed, status_periods replaced with one
+ * computed while the database writes the current one) — people locked as the people module's writes lock them, events
+ * loaded in bulk (the facts of the notices this process stored come from memory), timelines computed, status_periods replaced with one
  * delete and one COPY, one audit entry naming the people whose status was recomputed, one
  * `employment-status.recomputed` event each, and the chunk deleted from the pending set. So every record changed is
  * named by exactly one audit entry of its own transaction: notices by their batch's entry, status periods by their
