@@ -199,6 +199,53 @@ describe.each(testEngines())('employment notices (UNILAV) on %s', (engine) => {
     ]);
   });
 
+  it('a code repeated in later batches of the same file is a duplicate or a rejection, as within one batch (batches in flight together)', async () => {
+    const w = newWorker();
+    const { id } = await register(w);
+    const a1 = noticeRecord({ codice_comunicazione: 'DUP1A', cf_lavoratore: w.taxCode, data_inizio: '2023-02-01', retribuzione_annua_lorda: '20000' });
+    const a2 = noticeRecord({
+      codice_comunicazione: 'DUP2A',
+      cf_lavoratore: w.taxCode,
+      cf_datore: '01987650502',
+      data_inizio: '2023-06-01',
+      retribuzione_annua_lorda: '20000',
+    });
+    const r1 = noticeRecord({
+      codice_comunicazione: 'DUP3R',
+      codice_comunicazione_precedente: 'DUP2A',
+      tipo_comunicazione: 'RETTIFICA',
+      cf_lavoratore: w.taxCode,
+      cf_datore: '01987650502',
+      data_inizio: '2023-06-01',
+      retribuzione_annua_lorda: '5000',
+    });
+    const summary = await importNoticesFile(
+      deps(),
+      {
+        path: csvFile([
+          a1,
+          a2,
+          a1,
+          { ...a1, retribuzione_annua_lorda: '7000' },
+          r1,
+          { ...r1, codice_comunicazione: 'DUP4R', retribuzione_annua_lorda: '6000' },
+          r1,
+        ]),
+      },
+      { batchSize: 1 },
+    );
+    expect(summary).toMatchObject({ status: 'completed', total: 7, applied: 3, duplicates: 2, peopleRecomputed: 1 });
+    expect(summary.rejected).toEqual([
+      { line: 5, reason: expect.stringMatching(/^comunicazione DUP1A già ricevuta con contenuto diverso/) },
+      { line: 7, reason: 'la comunicazione DUP2A è già stata rettificata o annullata dalla comunicazione DUP3R' },
+    ]);
+    const stored = await t.database.db.selectFrom('employment_notices').select('communication_code').where('communication_code', 'like', 'DUP%').execute();
+    expect(stored.map((n) => n.communication_code).sort()).toEqual(['DUP1A', 'DUP2A', 'DUP3R']);
+    expect(await stateOn(id, '2023-06-10')).toBe('suspended/SUSPEND_UP_TO_180');
+    const run = await t.database.db.selectFrom('import_runs').select(['last_line', 'rows_total']).where('id', '=', summary.runId).executeTakeFirstOrThrow();
+    expect(run).toEqual({ last_line: 8, rows_total: 7 });
+  });
+
   it('rectification and cancellation take effect even when they arrive before the notice they name', async () => {
     const w = newWorker();
     const { id } = await register(w);

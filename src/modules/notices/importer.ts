@@ -101,6 +101,8 @@ interface RunState {
   fileRead: boolean;
   /** Facts of the notices this process stored for the run, for the recompute phase (a resumed run reads the others back). */
   known: Map<string, NoticeFacts>;
+  /** Previous codes claimed by this process's batches of the run: previous code → the notice that names it. */
+  claimed: Map<string, string>;
 }
 
 /**
@@ -150,28 +152,46 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
     await options.onProgress?.(done, Math.max(total, done));
 
     if (!run.fileRead) {
-      // One transaction in flight: the worker reads and checks the next batches while the database writes this one.
-      let inFlight: Promise<void> | null = null;
-      const settle = async () => {
-        if (inFlight === null) return;
-        const writing = inFlight;
-        inFlight = null;
-        await writing;
+      // Two batch transactions in flight (see BatchOrder): while one finishes, the next one looks up, copies and
+      // registers its people; the worker reads and checks the batches after them meanwhile.
+      const writes: Promise<void>[] = [];
+      let previous: { copied: Promise<void>; committed: Promise<void>; lastLine: number } = {
+        copied: Promise.resolve(),
+        committed: Promise.resolve(),
+        lastLine: run.lastLine,
       };
       const flush = async (entries: CheckedEntry[], final: boolean) => {
-        // Ids, COPY text and the facts kept for the recompute are prepared while the database writes the batch before.
+        // Ids, COPY text and the facts kept for the recompute are prepared while the database writes the batches before.
         const parts = partition(run, entries);
-        await settle();
-        if (!final && options.signal?.aborted) throw new ImportInterruptedError(run.lastLine);
-        const lastLine = entries.at(-1)?.endLine ?? run.lastLine;
-        const writing = applyBatch(deps, run, entries, parts, lastLine, final, sourceName, options).then(async () => {
-          run.lastLine = lastLine;
-          done += entries.length;
-          await options.onProgress?.(done, Math.max(total, done));
+        while (writes.length >= BATCHES_IN_FLIGHT) await writes.shift();
+        if (!final && options.signal?.aborted) {
+          await Promise.all(writes);
+          throw new ImportInterruptedError(run.lastLine);
+        }
+        const lastLine = entries.at(-1)?.endLine ?? previous.lastLine;
+        let copied = () => {};
+        let copyFailed: (error: unknown) => void = () => {};
+        const copiedHere = new Promise<void>((resolve, reject) => {
+          copied = resolve;
+          copyFailed = reject;
         });
-        writing.catch(() => {}); // awaited by settle(); no unhandled rejection meanwhile
-        inFlight = writing;
-        if (final) await settle();
+        copiedHere.catch(() => {}); // the next batch awaits it; no unhandled rejection meanwhile
+        const order: BatchOrder = { copyAfter: previous.copied, commitAfter: previous.committed, copied, expectedLastLine: previous.lastLine };
+        const writing = applyBatch(deps, run, entries, parts, lastLine, final, sourceName, options, order).then(
+          async () => {
+            run.lastLine = lastLine;
+            done += entries.length;
+            await options.onProgress?.(done, Math.max(total, done));
+          },
+          (error: unknown) => {
+            copyFailed(error);
+            throw error;
+          },
+        );
+        writing.catch(() => {}); // awaited through `writes`; no unhandled rejection meanwhile
+        writes.push(writing);
+        previous = { copied: copiedHere, committed: writing, lastLine };
+        if (final) while (writes.length > 0) await writes.shift();
       };
       try {
         reader.start(run.lastLine);
@@ -181,7 +201,7 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
           await flush(batch.entries, final);
         }
       } catch (error) {
-        await settle().catch(() => {}); // never leave a transaction running behind a failure
+        await Promise.allSettled(writes); // never leave a transaction running behind a failure
         throw error;
       }
     }
@@ -202,7 +222,7 @@ async function openRun(
 ): Promise<RunState> {
   if (existing && existing.status !== 'completed') {
     const notices = await db.selectFrom('notice_import_runs').select('file_read').where('run_id', '=', existing.id).executeTakeFirst();
-    return { id: existing.id, lastLine: existing.last_line, fileRead: notices?.file_read ?? false, known: new Map() };
+    return { id: existing.id, lastLine: existing.last_line, fileRead: notices?.file_read ?? false, known: new Map(), claimed: new Map() };
   }
   if (existing) {
     // Forced rerun of a completed file: counters start again, the notices stay (every row is now a duplicate).
@@ -214,7 +234,7 @@ async function openRun(
         .where('run_id', '=', existing.id)
         .execute();
     });
-    return { id: existing.id, lastLine: 0, fileRead: false, known: new Map() };
+    return { id: existing.id, lastLine: 0, fileRead: false, known: new Map(), claimed: new Map() };
   }
   const id = newId();
   await inTransaction(db, async (tx) => {
@@ -239,7 +259,7 @@ async function openRun(
     .where('kind', '=', NOTICES_IMPORT_KIND)
     .where('source_sha256', '=', sha256)
     .executeTakeFirstOrThrow();
-  return { id: run.id, lastLine: run.last_line, fileRead: run.file_read ?? false, known: new Map() };
+  return { id: run.id, lastLine: run.last_line, fileRead: run.file_read ?? false, known: new Map(), claimed: new Map() };
 }
 
 /**
@@ -272,6 +292,23 @@ function partition(run: RunState, batch: readonly CheckedEntry[]) {
   return { rejections, candidates, repeats };
 }
 
+/**
+ * How a batch's transaction keeps its place when two are in flight. Statements that may wait for rows the other
+ * transaction writes — the notices' COPY (a code sent twice in the file) and the pending people (a person in both
+ * batches) — run one batch after the other (`copyAfter`, then `copied()`); the rest (audit entry, events, rejections,
+ * checkpoint) only once the batch before has committed (`commitAfter`). So the earlier transaction never waits for the
+ * later one: no deadlock, and batches commit in file order.
+ */
+interface BatchOrder {
+  copyAfter: Promise<void>;
+  commitAfter: Promise<void>;
+  copied: () => void;
+  /** The run's checkpoint the batch before leaves. */
+  expectedLastLine: number;
+}
+
+const BATCHES_IN_FLIGHT = 2;
+
 async function applyBatch(
   deps: NoticeImportDeps,
   run: RunState,
@@ -281,6 +318,7 @@ async function applyBatch(
   final: boolean,
   sourceName: string,
   options: NoticeImportOptions,
+  order: BatchOrder,
 ): Promise<void> {
   await inTransaction(deps.db, async (tx) => {
     let duplicates = 0;
@@ -312,7 +350,8 @@ async function applyBatch(
       .filter((c) => c.row.previousCode !== null && !stored.has(c.row.communicationCode))
       .map((c) => c.row.previousCode as string);
     const referring = await referringNotices(tx.db, previousCodes);
-    const claimed = new Map<string, string>();
+    // Claims of this run's earlier batches too: the one before may not have committed yet.
+    const claimed = run.claimed;
     const toInsert: (NoticeToInsert & { raw: string })[] = [];
     for (const c of candidates) {
       const storedHash = stored.get(c.row.communicationCode);
@@ -337,6 +376,7 @@ async function applyBatch(
       toInsert.push(c);
     }
 
+    await order.copyAfter;
     const inserted = await insertNotices(tx, run.id, toInsert);
     // Rows skipped by the insert: their code is stored (before this run, or by a concurrent import): same content → no-op.
     if (inserted.length < toInsert.length) {
@@ -360,6 +400,8 @@ async function applyBatch(
       await sql`insert into notice_import_pending (run_id, person_id) select ${run.id}::uuid, unnest(${affected}::uuid[])
         on conflict do nothing`.execute(tx.db);
     }
+    order.copied();
+    await order.commitAfter;
     const firstLine = batch[0]?.line ?? lastLine;
     if (inserted.length > 0) {
       await deps.audit.record(
@@ -411,7 +453,7 @@ async function applyBatch(
       })
       .where('id', '=', run.id)
       // Another process importing the same file moved the run on: stop rather than count rows twice.
-      .where('last_line', '=', run.lastLine)
+      .where('last_line', '=', order.expectedLastLine)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new ImportFileError('Lo stesso file è in corso di importazione in un altro processo: attendere che finisca');
     if (final) await tx.db.updateTable('notice_import_runs').set({ file_read: true }).where('run_id', '=', run.id).execute();
