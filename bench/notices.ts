@@ -3,6 +3,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, ren
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -365,7 +366,18 @@ export async function benchNotices(): Promise<NoticesBenchResult | null> {
     const batches: { done: number; at: number }[] = [];
     let lastTenth = -1;
     let started = performance.now();
+    let readDone = 0;
+    // Garbage collection on the importer's thread (the worker thread's is not seen here), by kind.
+    const gc = { scavenge: 0, major: 0 };
+    const gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+        if (kind === constants.NODE_PERFORMANCE_GC_MINOR) gc.scavenge += entry.duration;
+        else gc.major += entry.duration;
+      }
+    });
     const imported = await measure(admin, scratch.name, async () => {
+      gcObserver.observe({ entryTypes: ['gc'] });
       const profiler = process.env.BENCH_PROFILE === '1' ? statementProfiler() : null;
       started = performance.now();
       // For --cpu-prof: the import's window on the profile's clock (microseconds of process.hrtime).
@@ -378,6 +390,7 @@ export async function benchNotices(): Promise<NoticesBenchResult | null> {
             ...(batchSize ? { batchSize } : {}),
             onProgress: (done, total) => {
               batches.push({ done, at: performance.now() - started });
+              if (done >= total && readDone === 0) readDone = performance.now() - started;
               const tenth = Math.floor((done * 10) / Math.max(1, total));
               if (tenth > lastTenth) {
                 lastTenth = tenth;
@@ -387,11 +400,16 @@ export async function benchNotices(): Promise<NoticesBenchResult | null> {
           },
         );
       } finally {
+        gcObserver.disconnect();
         statements = profiler?.stop() ?? [];
         if (profiler || process.execArgv.includes('--cpu-prof')) log(`Finestra dell'importazione (hrtime µs): fine ${process.hrtime.bigint() / 1000n}`);
       }
     });
     rmSync(auditDir, { recursive: true, force: true });
+    log(
+      `Fasi: lettura ${round(readDone / 1000)} s, ricalcolo ${round(imported.seconds - readDone / 1000)} s; ` +
+        `GC del thread dell'importazione ${round((gc.scavenge + gc.major) / 1000)} s (scavenge ${round(gc.scavenge / 1000)} s, mark-compact e altro ${round(gc.major / 1000)} s)`,
+    );
     const summary = imported.result;
     const loadAfter = load();
 

@@ -1,4 +1,4 @@
-import { checkNoticeRecord, insertNotices, type NoticeRecord } from '../modules/notices/index.ts';
+import { checkNoticeRecord, insertNotices, type NoticeRecord, noticeToInsert } from '../modules/notices/index.ts';
 import { noticeRecord } from '../modules/notices/testing.ts';
 import { recomputeStatusOfMany, taxCode } from '../modules/people/index.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -169,7 +169,7 @@ export async function seedDemoNotices(db: Db, people: Record<string, string>): P
     const checked = records.map((record, i) => {
       const check = checkNoticeRecord(record, '2099-12-31');
       if ('reject' in check) throw new Error(`demo notice ${i}: ${check.reject}`);
-      return { id: newId(), line: i + 2, row: check.row, hash: check.hash };
+      return noticeToInsert(newId(), i + 2, check.row, check.hash);
     });
     await insertNotices(tx, null, checked);
     await recomputeStatusOfMany(

@@ -9,17 +9,22 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ImportFileError } from '../organisation/importer/errors.ts';
+import { noticeCopyFields } from './copyFormat.ts';
 import { type NoticeCsvRecord, type NoticesFileInfo, readNoticeRecords } from './csvReader.ts';
-import { cellReader, checkNoticeRecord, type RowCheck, resolveNoticeHeader } from './rows.ts';
+import { type NoticeFacts, noticeFacts } from './model.ts';
+import { cellReader, checkNoticeRecord, resolveNoticeHeader } from './rows.ts';
 
-/** One record of the file, checked. */
-export interface CheckedEntry {
+/**
+ * One record of the file, checked: rejected with its reason, or accepted with what the importer needs of it — the
+ * facts the batch logic and the rules read, the content hash, and every column after the id in COPY text format
+ * (copyFormat.ts). Only that crosses from the worker thread: the importer's thread never sees the whole row.
+ */
+export type CheckedEntry = {
   /** Physical line where the record starts (1 = header). */
   line: number;
   endLine: number;
   raw: string;
-  check: RowCheck;
-}
+} & ({ reject: string } | { facts: NoticeFacts; hash: string; copy: string });
 
 export interface ReaderOptions {
   info: NoticesFileInfo;
@@ -97,10 +102,13 @@ export async function produceCheckedBatches(options: ReaderOptions, port: Reader
     for (let record = await nextRecord(); record !== undefined && !stopped; record = await nextRecord()) {
       if (record.endLine <= afterLine) continue; // committed by an earlier, interrupted run
       if (record.cells.every((c) => c === '')) continue;
-      let check: RowCheck;
-      if (record.cells.length !== columns) check = { reject: `numero di colonne errato: attese ${columns}, trovate ${record.cells.length}` };
-      else check = checkNoticeRecord(readCells(record.cells), options.today);
-      batch.push({ line: record.line, endLine: record.endLine, raw: record.raw, check });
+      const at = { line: record.line, endLine: record.endLine, raw: record.raw };
+      if (record.cells.length !== columns) batch.push({ ...at, reject: `numero di colonne errato: attese ${columns}, trovate ${record.cells.length}` });
+      else {
+        const check = checkNoticeRecord(readCells(record.cells), options.today);
+        if ('reject' in check) batch.push({ ...at, reject: check.reject });
+        else batch.push({ ...at, facts: noticeFacts(check.row), hash: check.hash, copy: noticeCopyFields(check.row, check.hash, record.line) });
+      }
       if (batch.length >= options.batchSize) {
         port.send({ kind: 'batch', entries: batch, final: false });
         batch = [];

@@ -36,9 +36,8 @@ import { ImportFileError, ImportInterruptedError, restartRun } from '../organisa
 import { recomputeStatusOfMany } from '../people/index.ts';
 import { type CheckedEntry, openCheckedBatches } from './checkedBatches.ts';
 import { inspectNoticesFile } from './csvReader.ts';
-import { type NoticeFacts, noticeFacts } from './model.ts';
-import type { NoticeRow } from './rows.ts';
-import { insertNotices, type NoticeToInsert, noticeCopyFields, peopleOfCodes, referringNotices, storedHashes } from './store.ts';
+import type { NoticeFacts } from './model.ts';
+import { insertNotices, type NoticeToInsert, peopleOfCodes, referringNotices, storedHashes } from './store.ts';
 
 export const NOTICES_IMPORT_KIND = 'notices';
 export const DEFAULT_NOTICE_BATCH_SIZE = 20_000;
@@ -270,23 +269,22 @@ function partition(run: RunState, batch: readonly CheckedEntry[]) {
   const rejections: { line: number; reason: string; raw: string }[] = [];
   const candidates: (NoticeToInsert & { raw: string })[] = [];
   const firstByCode = new Map<string, NoticeToInsert>();
-  const repeats: { entry: CheckedEntry; row: NoticeRow; hash: string; first: NoticeToInsert }[] = [];
+  const repeats: { line: number; raw: string; code: string; hash: string; first: NoticeToInsert }[] = [];
   for (const entry of batch) {
-    if ('reject' in entry.check) {
-      rejections.push({ line: entry.line, reason: entry.check.reject, raw: entry.raw });
+    if ('reject' in entry) {
+      rejections.push({ line: entry.line, reason: entry.reject, raw: entry.raw });
       continue;
     }
-    const { row, hash } = entry.check;
-    const first = firstByCode.get(row.communicationCode);
+    const { facts, hash } = entry;
+    const first = firstByCode.get(facts.communicationCode);
     if (first) {
-      repeats.push({ entry, row, hash, first });
+      repeats.push({ line: entry.line, raw: entry.raw, code: facts.communicationCode, hash, first });
       continue;
     }
-    const candidate: NoticeToInsert & { raw: string } = { id: newId(), line: entry.line, row, hash, raw: entry.raw };
-    candidate.copyFields = noticeCopyFields(candidate);
+    const candidate = { id: newId(), line: entry.line, facts, hash, copyFields: entry.copy, raw: entry.raw };
     // Harmless should the notice not be stored: only ids the database returns are looked up.
-    run.known.set(candidate.id, noticeFacts(candidate.id, row));
-    firstByCode.set(row.communicationCode, candidate);
+    run.known.set(candidate.id, facts);
+    firstByCode.set(facts.communicationCode, candidate);
     candidates.push(candidate);
   }
   return { rejections, candidates, repeats };
@@ -326,44 +324,44 @@ async function applyBatch(
       if (r.hash === r.first.hash) duplicates++;
       else
         rejections.push({
-          line: r.entry.line,
-          reason: `codice_comunicazione ${r.row.communicationCode} già presente alla riga ${r.first.line} con contenuto diverso (una correzione si invia come RETTIFICA)`,
-          raw: r.entry.raw,
+          line: r.line,
+          reason: `codice_comunicazione ${r.code} già presente alla riga ${r.first.line} con contenuto diverso (una correzione si invia come RETTIFICA)`,
+          raw: r.raw,
         });
     }
 
     // Codes already stored are found by the insert itself (ON CONFLICT DO NOTHING): only the rows it skips are then
     // compared with what is stored (one index probe per row saved on large files). Rectifications and cancellations
     // are compared first, since a stored code must not claim the notice it names again.
-    const differs = (c: { line: number; row: NoticeRow; raw: string }) =>
+    const differs = (c: { line: number; facts: NoticeFacts; raw: string }) =>
       rejections.push({
         line: c.line,
-        reason: `comunicazione ${c.row.communicationCode} già ricevuta con contenuto diverso: una correzione si invia come RETTIFICA con un nuovo codice`,
+        reason: `comunicazione ${c.facts.communicationCode} già ricevuta con contenuto diverso: una correzione si invia come RETTIFICA con un nuovo codice`,
         raw: c.raw,
       });
     const stored = await storedHashes(
       tx.db,
-      candidates.filter((c) => c.row.previousCode !== null).map((c) => c.row.communicationCode),
+      candidates.filter((c) => c.facts.previousCode !== null).map((c) => c.facts.communicationCode),
     );
     // A notice may be rectified or cancelled once: a second notice naming the same previous code is refused.
     const previousCodes = candidates
-      .filter((c) => c.row.previousCode !== null && !stored.has(c.row.communicationCode))
-      .map((c) => c.row.previousCode as string);
+      .filter((c) => c.facts.previousCode !== null && !stored.has(c.facts.communicationCode))
+      .map((c) => c.facts.previousCode as string);
     const referring = await referringNotices(tx.db, previousCodes);
     // Claims of this run's earlier batches too: the one before may not have committed yet.
     const claimed = run.claimed;
     const toInsert: (NoticeToInsert & { raw: string })[] = [];
     for (const c of candidates) {
-      const storedHash = stored.get(c.row.communicationCode);
+      const storedHash = stored.get(c.facts.communicationCode);
       if (storedHash !== undefined) {
         if (storedHash === c.hash) duplicates++;
         else differs(c);
         continue;
       }
-      const previous = c.row.previousCode;
+      const previous = c.facts.previousCode;
       if (previous !== null) {
         const by = referring.get(previous) ?? claimed.get(previous);
-        if (by !== undefined && by !== c.row.communicationCode) {
+        if (by !== undefined && by !== c.facts.communicationCode) {
           rejections.push({
             line: c.line,
             reason: `la comunicazione ${previous} è già stata rettificata o annullata dalla comunicazione ${by}`,
@@ -371,7 +369,7 @@ async function applyBatch(
           });
           continue;
         }
-        claimed.set(previous, c.row.communicationCode);
+        claimed.set(previous, c.facts.communicationCode);
       }
       toInsert.push(c);
     }
@@ -381,19 +379,21 @@ async function applyBatch(
     // Rows skipped by the insert: their code is stored (before this run, or by a concurrent import): same content → no-op.
     if (inserted.length < toInsert.length) {
       const insertedCodes = new Set(inserted.map((i) => i.communication_code));
-      const skipped = toInsert.filter((n) => !insertedCodes.has(n.row.communicationCode));
+      const skipped = toInsert.filter((n) => !insertedCodes.has(n.facts.communicationCode));
       const now = await storedHashes(
         tx.db,
-        skipped.map((n) => n.row.communicationCode),
+        skipped.map((n) => n.facts.communicationCode),
       );
       for (const n of skipped) {
-        if (now.get(n.row.communicationCode) === n.hash) duplicates++;
+        if (now.get(n.facts.communicationCode) === n.hash) duplicates++;
         else differs(n);
       }
     }
 
     const insertedCodes = new Set(inserted.map((i) => i.communication_code));
-    const referred = toInsert.filter((n) => insertedCodes.has(n.row.communicationCode) && n.row.previousCode !== null).map((n) => n.row.previousCode as string);
+    const referred = toInsert
+      .filter((n) => insertedCodes.has(n.facts.communicationCode) && n.facts.previousCode !== null)
+      .map((n) => n.facts.previousCode as string);
     const affected = [...new Set([...inserted.flatMap((i) => (i.person_id ? [i.person_id] : [])), ...(await peopleOfCodes(tx.db, referred))])].sort();
     if (affected.length > 0) {
       // Their timelines are recomputed in the recompute phase, once per run (recomputePending).

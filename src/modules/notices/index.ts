@@ -13,4 +13,4 @@ export {
 export { jobIdOf, type KnownNotices, type NoticeEffect, type NoticeFacts, noticeEffect, noticesToEvents, type StoredNotice } from './model.ts';
 export { registerNoticeRoutes } from './routes.ts';
 export { checkNoticeRecord, NOTICE_COLUMNS, type NoticeRecord, type NoticeRow } from './rows.ts';
-export { insertNotices, linkWaitingNotices, type NoticeToInsert, noticeStatusEvents, noticesOfPerson, relinkNotices } from './store.ts';
+export { insertNotices, linkWaitingNotices, type NoticeToInsert, noticeStatusEvents, noticesOfPerson, noticeToInsert, relinkNotices } from './store.ts';

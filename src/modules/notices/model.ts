@@ -41,16 +41,15 @@ export interface StoredNotice {
   supersededBy: { code: string; type: CommunicationType } | null;
 }
 
-/** What a stored notice says, without what supersedes it: fixed once stored (only its link to a person may change). */
-export type NoticeFacts = Omit<StoredNotice, 'supersededBy'>;
+/** What a stored notice says (without its id and what supersedes it): fixed once stored, only its person link may change. */
+export type NoticeFacts = Omit<StoredNotice, 'id' | 'supersededBy'>;
 
 /** Notices' facts by id, kept by a bulk import for the timelines it recomputes (see storedNoticesOf). */
 export type KnownNotices = ReadonlyMap<string, NoticeFacts>;
 
 /** The facts the rules need of a checked row (only those: a bulk import keeps them for every notice it stores). */
-export function noticeFacts(id: string, row: NoticeRow): NoticeFacts {
+export function noticeFacts(row: NoticeRow): NoticeFacts {
   return {
-    id,
     communicationCode: row.communicationCode,
     previousCode: row.previousCode,
     communicationType: row.communicationType,

@@ -3,11 +3,12 @@
  * INSERT … SELECT FROM json_to_recordset(…); events for many people are one query.
  */
 import { sql } from 'kysely';
-import { type CopyValue, copyField, copyFormatted, copyRows, copyText } from '../../platform/db/copy.ts';
+import { copyField, copyFormatted } from '../../platform/db/copy.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Tx } from '../../platform/db/unitOfWork.ts';
 import type { StatusEvent } from '../people/index.ts';
-import { type KnownNotices, type NoticeFacts, noticesToEvents, type StoredNotice } from './model.ts';
+import { COLUMN_NAMES, INCOMING_COLUMNS, noticeCopyFields } from './copyFormat.ts';
+import { type KnownNotices, type NoticeFacts, noticeFacts, noticesToEvents, type StoredNotice } from './model.ts';
 import type { CommunicationType, EventType, NoticeRow } from './rows.ts';
 
 type Reader = Db | Tx['db'];
@@ -15,10 +16,16 @@ type Reader = Db | Tx['db'];
 export interface NoticeToInsert {
   id: string;
   line: number;
-  row: NoticeRow;
+  /** What the batch logic and the rules read of the notice. */
+  facts: NoticeFacts;
   hash: string;
-  /** The row's fields in COPY text format (noticeCopyFields), when formatted ahead of the transaction. */
-  copyFields?: string;
+  /** Every column after the id in COPY text format (copyFormat.ts: the reader formats them ahead). */
+  copyFields: string;
+}
+
+/** A checked row ready for insertNotices. */
+export function noticeToInsert(id: string, line: number, row: NoticeRow, hash: string): NoticeToInsert {
+  return { id, line, facts: noticeFacts(row), hash, copyFields: noticeCopyFields(row, hash, line) };
 }
 
 export interface InsertedNotice {
@@ -27,86 +34,8 @@ export interface InsertedNotice {
   person_id: string | null;
 }
 
-/** The columns a batch of notices is copied with (incoming_notices, then employment_notices), in order. */
-const INCOMING_COLUMNS = [
-  ['id', 'uuid'],
-  ['communication_code', 'text'],
-  ['previous_code', 'text'],
-  ['communication_type', 'text'],
-  ['event_type', 'text'],
-  ['sent_on', 'date'],
-  ['employer_tax_code', 'text'],
-  ['employer_name', 'text'],
-  ['employer_ateco_code', 'text'],
-  ['workplace_istat_code', 'text'],
-  ['worker_tax_code', 'text'],
-  ['worker_family_name', 'text'],
-  ['worker_given_name', 'text'],
-  ['worker_sex', 'text'],
-  ['worker_birth_date', 'date'],
-  ['worker_birthplace_code', 'text'],
-  ['worker_citizenship', 'text'],
-  ['job_start', 'date'],
-  ['planned_end', 'date'],
-  ['contract_type', 'text'],
-  ['ccnl', 'text'],
-  ['occupation_code', 'text'],
-  ['working_time', 'text'],
-  ['weekly_hours', 'numeric'],
-  ['annual_pay', 'numeric'],
-  ['extension_end', 'date'],
-  ['conversion_date', 'date'],
-  ['conversion_code', 'text'],
-  ['termination_date', 'date'],
-  ['termination_cause', 'text'],
-  ['content_hash', 'text'],
-  ['source_line', 'integer'],
-] as const;
-const COLUMN_NAMES = INCOMING_COLUMNS.map(([name]) => name);
 const COLUMN_LIST = sql.raw(COLUMN_NAMES.join(', '));
 const SELECT_LIST = sql.raw(COLUMN_NAMES.map((name) => `u.${name}`).join(', '));
-
-/** A notice's fields (COLUMN_NAMES) in COPY text format, without the line's end. */
-export function noticeCopyFields(n: NoticeToInsert): string {
-  return copyText([incomingRow(n)]).slice(0, -1);
-}
-
-function incomingRow({ id, line, row: x, hash }: NoticeToInsert): CopyValue[] {
-  return [
-    id,
-    x.communicationCode,
-    x.previousCode,
-    x.communicationType,
-    x.eventType,
-    x.sentOn,
-    x.employerTaxCode,
-    x.employerName,
-    x.employerAtecoCode,
-    x.workplaceIstatCode,
-    x.workerTaxCode,
-    x.workerFamilyName,
-    x.workerGivenName,
-    x.workerSex,
-    x.workerBirthDate,
-    x.workerBirthplaceCode,
-    x.workerCitizenship,
-    x.jobStart,
-    x.plannedEnd,
-    x.contractType,
-    x.ccnl,
-    x.occupationCode,
-    x.workingTime,
-    x.weeklyHours,
-    x.annualPay,
-    x.extensionEnd,
-    x.conversionDate,
-    x.conversionCode,
-    x.terminationDate,
-    x.terminationCause,
-    hash,
-    line,
-  ];
-}
 
 /**
  * Inserts a batch and returns the notices stored; codes already stored are left alone and not returned. The worker is
@@ -118,15 +47,15 @@ function incomingRow({ id, line, row: x, hash }: NoticeToInsert): CopyValue[] {
  */
 export async function insertNotices(tx: Tx, runId: string | null, notices: readonly NoticeToInsert[]): Promise<InsertedNotice[]> {
   if (notices.length === 0) return [];
-  const people = await peopleByTaxCode(tx.db, [...new Set(notices.map((n) => n.row.workerTaxCode))]);
+  const people = await peopleByTaxCode(tx.db, [...new Set(notices.map((n) => n.facts.workerTaxCode))]);
   const linkedAt = new Date().toISOString();
   await sql`savepoint insert_notices`.execute(tx.db);
   try {
     const run = copyField(runId);
     let text = '';
     for (const n of notices) {
-      const personId = people.get(n.row.workerTaxCode);
-      text += `${n.copyFields ?? noticeCopyFields(n)}\t${personId === undefined ? '\\N\t\\N' : `${personId}\t${linkedAt}`}\t${run}\n`;
+      const personId = people.get(n.facts.workerTaxCode);
+      text += `${n.id}\t${n.copyFields}\t${personId === undefined ? '\\N\t\\N' : `${personId}\t${linkedAt}`}\t${run}\n`;
     }
     await copyFormatted(tx.db, 'employment_notices', [...COLUMN_NAMES, 'person_id', 'linked_at', 'import_run_id'], text);
   } catch (error) {
@@ -135,7 +64,7 @@ export async function insertNotices(tx: Tx, runId: string | null, notices: reado
     return insertNoticesSkippingStored(tx, runId, notices);
   }
   await sql`release savepoint insert_notices`.execute(tx.db);
-  return notices.map((n) => ({ id: n.id, communication_code: n.row.communicationCode, person_id: people.get(n.row.workerTaxCode) ?? null }));
+  return notices.map((n) => ({ id: n.id, communication_code: n.facts.communicationCode, person_id: people.get(n.facts.workerTaxCode) ?? null }));
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -154,7 +83,7 @@ async function insertNoticesSkippingStored(tx: Tx, runId: string | null, notices
   await sql`create temp table incoming_notices (${sql.raw(INCOMING_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', '))}) on commit drop`.execute(
     tx.db,
   );
-  await copyRows(tx.db, 'incoming_notices', COLUMN_NAMES, notices.map(incomingRow));
+  await copyFormatted(tx.db, 'incoming_notices', COLUMN_NAMES, notices.map((n) => `${n.id}\t${n.copyFields}\n`).join(''));
   const result = await sql<InsertedNotice>`
     insert into employment_notices (${COLUMN_LIST}, person_id, linked_at, import_run_id)
     select ${SELECT_LIST}, coalesce(p2.merged_into, p.merged_into, p.id), case when p.id is null then null else now() end, ${runId}::uuid
@@ -232,7 +161,6 @@ interface SupersededRow {
 
 function toFacts(r: NoticeDbRow): NoticeFacts {
   return {
-    id: r.id,
     communicationCode: r.communication_code,
     previousCode: r.previous_code,
     communicationType: r.communication_type as CommunicationType,
@@ -296,6 +224,7 @@ export async function storedNoticesOf(db: Reader, personIds: readonly string[], 
   }
   const seen = new Map<string, { at: number; code: string; index: number; list: StoredNotice[] }>();
   const withSuperseder = (r: SupersededRow): StoredNotice => ({
+    id: r.id,
     ...(facts.get(r.id) as NoticeFacts),
     supersededBy: r.superseded_code === null ? null : { code: r.superseded_code, type: r.superseded_type as CommunicationType },
   });

@@ -8,35 +8,15 @@ import type { Writable } from 'node:stream';
 import { CompiledQuery, type QueryResult } from 'kysely';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { type CopyValue, copyText } from './copyText.ts';
 
 const COPY_MESSAGE_BYTES = 65_536;
 
 export const COPY_MARKER = '/* ponte:copy-from-stdin */';
 
-export type CopyValue = string | number | boolean | null | undefined;
+export { type CopyValue, copyField, copyText } from './copyText.ts';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
-const SPECIAL = /[\\\t\n\r]/;
-const SPECIAL_ALL = /[\\\t\n\r]/g;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** One field in COPY's text format: \N for null, backslash escapes for the four characters that need them. */
-export function copyField(value: CopyValue): string {
-  if (value === null || value === undefined) return '\\N';
-  const text = typeof value === 'string' ? value : String(value);
-  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ESCAPES[c] as string) : text;
-}
-
-/** Rows in COPY's text format (tab-separated fields, one line per row). */
-export function copyText(rows: Iterable<readonly CopyValue[]>): string {
-  let out = '';
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < row.length; i++) line += i === 0 ? copyField(row[i]) : `\t${copyField(row[i])}`;
-    out += `${line}\n`;
-  }
-  return out;
-}
 
 /**
  * Copies rows into a table (plain lower-case names only: they are written into the statement) in the caller's
