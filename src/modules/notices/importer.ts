@@ -37,7 +37,7 @@ import { recomputeStatusOfMany } from '../people/index.ts';
 import { type CheckedEntry, openCheckedBatches } from './checkedBatches.ts';
 import { inspectNoticesFile } from './csvReader.ts';
 import type { NoticeFacts } from './model.ts';
-import { insertNotices, type NoticeToInsert, peopleOfCodes, referringNotices, storedHashes } from './store.ts';
+import { analyzeNotices, insertNotices, type NoticeToInsert, peopleOfCodes, plannedNoticeRows, referringNotices, storedHashes } from './store.ts';
 
 export const NOTICES_IMPORT_KIND = 'notices';
 export const DEFAULT_NOTICE_BATCH_SIZE = 20_000;
@@ -100,7 +100,7 @@ interface RunState {
   fileRead: boolean;
   /** Facts of the notices this process stored for the run, for the recompute phase (a resumed run reads the others back). */
   known: Map<string, NoticeFacts>;
-  /** Previous codes claimed by this process's batches of the run: previous code → the notice that names it. */
+  /** Previous codes claimed by this process's batches of the run, in file order: previous code → the notice that names it. */
   claimed: Map<string, string>;
 }
 
@@ -151,11 +151,18 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
     await options.onProgress?.(done, Math.max(total, done));
 
     if (!run.fileRead) {
+      // Statistics taken when the table was (nearly) empty make the planner scan the whole table for a handful of
+      // codes once it has grown (an index probe per code would do): refreshed once the first batch is in.
+      // In the background: no batch waits for it (on PGlite it takes the one connection between two transactions).
+      let analyzeAfterFirst = (await plannedNoticeRows(db)) < batchSize;
+      let analyzing: Promise<void> = Promise.resolve();
       // Two batch transactions in flight (see BatchOrder): while one finishes, the next one looks up, copies and
       // registers its people; the worker reads and checks the batches after them meanwhile.
       const writes: Promise<void>[] = [];
-      let previous: { copied: Promise<void>; committed: Promise<void>; lastLine: number } = {
+      let previous: { codes: Set<string>; copied: Promise<void>; registered: Promise<void>; committed: Promise<void>; lastLine: number } = {
+        codes: new Set(),
         copied: Promise.resolve(),
+        registered: Promise.resolve(),
         committed: Promise.resolve(),
         lastLine: run.lastLine,
       };
@@ -168,28 +175,38 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
           throw new ImportInterruptedError(run.lastLine);
         }
         const lastLine = entries.at(-1)?.endLine ?? previous.lastLine;
-        let copied = () => {};
-        let copyFailed: (error: unknown) => void = () => {};
-        const copiedHere = new Promise<void>((resolve, reject) => {
-          copied = resolve;
-          copyFailed = reject;
-        });
-        copiedHere.catch(() => {}); // the next batch awaits it; no unhandled rejection meanwhile
-        const order: BatchOrder = { copyAfter: previous.copied, commitAfter: previous.committed, copied, expectedLastLine: previous.lastLine };
+        const codes = new Set(parts.candidates.map((c) => c.facts.communicationCode));
+        const copiedHere = milestone();
+        const registeredHere = milestone();
+        const order: BatchOrder = {
+          sharesCodes: parts.candidates.some((c) => previous.codes.has(c.facts.communicationCode)),
+          copyAfter: previous.copied,
+          pendingAfter: previous.registered,
+          commitAfter: previous.committed,
+          copied: copiedHere.reach,
+          registered: registeredHere.reach,
+          expectedLastLine: previous.lastLine,
+        };
         const writing = applyBatch(deps, run, entries, parts, lastLine, final, sourceName, options, order).then(
           async () => {
+            if (analyzeAfterFirst) {
+              analyzeAfterFirst = false;
+              analyzing = analyzeNotices(db);
+              analyzing.catch(() => {}); // awaited after the last batch
+            }
             run.lastLine = lastLine;
             done += entries.length;
             await options.onProgress?.(done, Math.max(total, done));
           },
           (error: unknown) => {
-            copyFailed(error);
+            copiedHere.fail(error);
+            registeredHere.fail(error);
             throw error;
           },
         );
         writing.catch(() => {}); // awaited through `writes`; no unhandled rejection meanwhile
         writes.push(writing);
-        previous = { copied: copiedHere, committed: writing, lastLine };
+        previous = { codes, copied: copiedHere.reached, registered: registeredHere.reached, committed: writing, lastLine };
         if (final) while (writes.length > 0) await writes.shift();
       };
       try {
@@ -199,8 +216,9 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
           final = batch.final;
           await flush(batch.entries, final);
         }
+        await analyzing;
       } catch (error) {
-        await Promise.allSettled(writes); // never leave a transaction running behind a failure
+        await Promise.allSettled([...writes, analyzing]); // never leave a transaction running behind a failure
         throw error;
       }
     }
@@ -261,13 +279,16 @@ async function openRun(
   return { id: run.id, lastLine: run.last_line, fileRead: run.file_read ?? false, known: new Map(), claimed: new Map() };
 }
 
+/** A notice of the batch that may be stored, with the notice of this run that claimed the same previous code before it. */
+type Candidate = NoticeToInsert & { raw: string; claimedBy?: string };
+
 /**
  * Sorts a batch's checked rows into notices to insert (with their ids and COPY text; their facts kept for the
  * recompute phase), rejections, and rows to compare with what is stored. Needs no database.
  */
 function partition(run: RunState, batch: readonly CheckedEntry[]) {
   const rejections: { line: number; reason: string; raw: string }[] = [];
-  const candidates: (NoticeToInsert & { raw: string })[] = [];
+  const candidates: Candidate[] = [];
   const firstByCode = new Map<string, NoticeToInsert>();
   const repeats: { line: number; raw: string; code: string; hash: string; first: NoticeToInsert }[] = [];
   for (const entry of batch) {
@@ -281,7 +302,12 @@ function partition(run: RunState, batch: readonly CheckedEntry[]) {
       repeats.push({ line: entry.line, raw: entry.raw, code: facts.communicationCode, hash, first });
       continue;
     }
-    const candidate = { id: newId(), line: entry.line, facts, hash, copyFields: entry.copy, raw: entry.raw };
+    const candidate: Candidate = { id: newId(), line: entry.line, facts, hash, copyFields: entry.copy, raw: entry.raw };
+    // A notice may be rectified or cancelled once: the first in file order claims it (the database is asked too, in applyBatch).
+    if (facts.previousCode !== null) {
+      candidate.claimedBy = run.claimed.get(facts.previousCode);
+      if (candidate.claimedBy === undefined) run.claimed.set(facts.previousCode, facts.communicationCode);
+    }
     // Harmless should the notice not be stored: only ids the database returns are looked up.
     run.known.set(candidate.id, facts);
     firstByCode.set(facts.communicationCode, candidate);
@@ -292,20 +318,36 @@ function partition(run: RunState, batch: readonly CheckedEntry[]) {
 
 /**
  * How a batch's transaction keeps its place when two are in flight. Statements that may wait for rows the other
- * transaction writes — the notices' COPY (a code sent twice in the file) and the pending people (a person in both
- * batches) — run one batch after the other (`copyAfter`, then `copied()`); the rest (audit entry, events, rejections,
- * checkpoint) only once the batch before has committed (`commitAfter`). So the earlier transaction never waits for the
- * later one: no deadlock, and batches commit in file order.
+ * transaction writes run one batch after the other: the notices' COPY when the two batches share a code (a code sent
+ * twice in the file; otherwise the two COPYs run together), and the pending people (a person in both batches). The
+ * rest (audit entry, events, rejections, checkpoint) runs only once the batch before has committed (`commitAfter`). So
+ * the earlier transaction never waits for the later one: no deadlock, and batches commit in file order.
  */
 interface BatchOrder {
+  /** The batch before has a code of this one: copy after its COPY. */
+  sharesCodes: boolean;
   copyAfter: Promise<void>;
+  pendingAfter: Promise<void>;
   commitAfter: Promise<void>;
   copied: () => void;
+  registered: () => void;
   /** The run's checkpoint the batch before leaves. */
   expectedLastLine: number;
 }
 
 const BATCHES_IN_FLIGHT = 2;
+
+/** A point a batch reaches (or fails before), awaited by the batch after it. */
+function milestone() {
+  let reach = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const reached = new Promise<void>((resolve, reject) => {
+    reach = resolve;
+    fail = reject;
+  });
+  reached.catch(() => {}); // the next batch awaits it; no unhandled rejection meanwhile
+  return { reached, reach, fail };
+}
 
 async function applyBatch(
   deps: NoticeImportDeps,
@@ -348,9 +390,7 @@ async function applyBatch(
       .filter((c) => c.facts.previousCode !== null && !stored.has(c.facts.communicationCode))
       .map((c) => c.facts.previousCode as string);
     const referring = await referringNotices(tx.db, previousCodes);
-    // Claims of this run's earlier batches too: the one before may not have committed yet.
-    const claimed = run.claimed;
-    const toInsert: (NoticeToInsert & { raw: string })[] = [];
+    const toInsert: Candidate[] = [];
     for (const c of candidates) {
       const storedHash = stored.get(c.facts.communicationCode);
       if (storedHash !== undefined) {
@@ -360,7 +400,8 @@ async function applyBatch(
       }
       const previous = c.facts.previousCode;
       if (previous !== null) {
-        const by = referring.get(previous) ?? claimed.get(previous);
+        // Stored before, or claimed earlier in this run (by a batch that may not have committed yet).
+        const by = referring.get(previous) ?? c.claimedBy;
         if (by !== undefined && by !== c.facts.communicationCode) {
           rejections.push({
             line: c.line,
@@ -369,13 +410,18 @@ async function applyBatch(
           });
           continue;
         }
-        claimed.set(previous, c.facts.communicationCode);
       }
       toInsert.push(c);
     }
 
-    await order.copyAfter;
-    const inserted = await insertNotices(tx, run.id, toInsert);
+    // A code also in the batch before (in flight): wait for its COPY, so that neither waits for the other's rows.
+    if (order.sharesCodes) await order.copyAfter;
+    let inserted: Awaited<ReturnType<typeof insertNotices>>;
+    try {
+      inserted = await insertNotices(tx, run.id, toInsert);
+    } finally {
+      order.copied();
+    }
     // Rows skipped by the insert: their code is stored (before this run, or by a concurrent import): same content → no-op.
     if (inserted.length < toInsert.length) {
       const insertedCodes = new Set(inserted.map((i) => i.communication_code));
@@ -395,12 +441,14 @@ async function applyBatch(
       .filter((n) => insertedCodes.has(n.facts.communicationCode) && n.facts.previousCode !== null)
       .map((n) => n.facts.previousCode as string);
     const affected = [...new Set([...inserted.flatMap((i) => (i.person_id ? [i.person_id] : [])), ...(await peopleOfCodes(tx.db, referred))])].sort();
+    // After the batch before has registered its people (a person in both: this one waits for that one, never the reverse).
+    await order.pendingAfter;
     if (affected.length > 0) {
       // Their timelines are recomputed in the recompute phase, once per run (recomputePending).
       await sql`insert into notice_import_pending (run_id, person_id) select ${run.id}::uuid, unnest(${affected}::uuid[])
         on conflict do nothing`.execute(tx.db);
     }
-    order.copied();
+    order.registered();
     await order.commitAfter;
     const firstLine = batch[0]?.line ?? lastLine;
     if (inserted.length > 0) {

@@ -96,6 +96,17 @@ async function insertNoticesSkippingStored(tx: Tx, runId: string | null, notices
   return result.rows;
 }
 
+/** How many notices the planner's statistics say the table holds (-1: never analyzed). */
+export async function plannedNoticeRows(db: Reader): Promise<number> {
+  const { rows } = await sql<{ reltuples: number }>`select reltuples::float8 as reltuples from pg_class where oid = 'employment_notices'::regclass`.execute(db);
+  return Number(rows[0]?.reltuples ?? -1);
+}
+
+/** Refreshes the planner's statistics of the notices table (see the importer: a first large load into an empty table). */
+export async function analyzeNotices(db: Db): Promise<void> {
+  await sql`analyze employment_notices`.execute(db);
+}
+
 /** Content hash of stored notices, by communication code. */
 export async function storedHashes(db: Reader, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
