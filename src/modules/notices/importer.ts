@@ -4,8 +4,9 @@
  *
  * Phase 1, reading: each batch is one transaction — the notices (one COPY, see insertNotices), one audit entry naming
  * the notices stored and the people they concern, the `notices.imported` event, the rejected rows, the people whose
- * timelines must be recomputed (notice_import_pending) and the run's checkpoint. A worker thread reads and checks the
- * next batches while the database writes the current one (checkedBatches.ts; one transaction in flight at a time).
+ * timelines must be recomputed (notice_import_batch_people; the last batch turns them into notice_import_pending) and
+ * the run's checkpoint. Two batch transactions are in flight (BatchOrder) while a worker thread reads and checks the
+ * batches after them (checkedBatches.ts).
  * Phase 2, recompute: the pending people in chunks (RECOMPUTE_CHUNK), each chunk one transaction (the next chunk is
  * computed while the database writes the current one) — people locked as the people module's writes lock them, events
  * loaded in bulk (the facts of the notices this process stored come from memory), timelines computed, status_periods replaced with one
@@ -159,10 +160,9 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
       // Two batch transactions in flight (see BatchOrder): while one finishes, the next one looks up, copies and
       // registers its people; the worker reads and checks the batches after them meanwhile.
       const writes: Promise<void>[] = [];
-      let previous: { codes: Set<string>; copied: Promise<void>; registered: Promise<void>; committed: Promise<void>; lastLine: number } = {
+      let previous: { codes: Set<string>; copied: Promise<void>; committed: Promise<void>; lastLine: number } = {
         codes: new Set(),
         copied: Promise.resolve(),
-        registered: Promise.resolve(),
         committed: Promise.resolve(),
         lastLine: run.lastLine,
       };
@@ -177,14 +177,11 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
         const lastLine = entries.at(-1)?.endLine ?? previous.lastLine;
         const codes = new Set(parts.candidates.map((c) => c.facts.communicationCode));
         const copiedHere = milestone();
-        const registeredHere = milestone();
         const order: BatchOrder = {
           sharesCodes: parts.candidates.some((c) => previous.codes.has(c.facts.communicationCode)),
           copyAfter: previous.copied,
-          pendingAfter: previous.registered,
           commitAfter: previous.committed,
           copied: copiedHere.reach,
-          registered: registeredHere.reach,
           expectedLastLine: previous.lastLine,
         };
         const writing = applyBatch(deps, run, entries, parts, lastLine, final, sourceName, options, order).then(
@@ -200,13 +197,12 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
           },
           (error: unknown) => {
             copiedHere.fail(error);
-            registeredHere.fail(error);
             throw error;
           },
         );
         writing.catch(() => {}); // awaited through `writes`; no unhandled rejection meanwhile
         writes.push(writing);
-        previous = { codes, copied: copiedHere.reached, registered: registeredHere.reached, committed: writing, lastLine };
+        previous = { codes, copied: copiedHere.reached, committed: writing, lastLine };
         if (final) while (writes.length > 0) await writes.shift();
       };
       try {
@@ -317,9 +313,9 @@ function partition(run: RunState, batch: readonly CheckedEntry[]) {
 }
 
 /**
- * How a batch's transaction keeps its place when two are in flight. Statements that may wait for rows the other
- * transaction writes run one batch after the other: the notices' COPY when the two batches share a code (a code sent
- * twice in the file; otherwise the two COPYs run together), and the pending people (a person in both batches). The
+ * How a batch's transaction keeps its place when two are in flight. The one statement that may wait for rows the
+ * other transaction writes, the notices' COPY, runs after the batch before's when the two share a code (a code sent
+ * twice in the file; otherwise the two COPYs run together); the people each batch changed go in a row of its own. The
  * rest (audit entry, events, rejections, checkpoint) runs only once the batch before has committed (`commitAfter`). So
  * the earlier transaction never waits for the later one: no deadlock, and batches commit in file order.
  */
@@ -327,10 +323,8 @@ interface BatchOrder {
   /** The batch before has a code of this one: copy after its COPY. */
   sharesCodes: boolean;
   copyAfter: Promise<void>;
-  pendingAfter: Promise<void>;
   commitAfter: Promise<void>;
   copied: () => void;
-  registered: () => void;
   /** The run's checkpoint the batch before leaves. */
   expectedLastLine: number;
 }
@@ -441,14 +435,10 @@ async function applyBatch(
       .filter((n) => insertedCodes.has(n.facts.communicationCode) && n.facts.previousCode !== null)
       .map((n) => n.facts.previousCode as string);
     const affected = [...new Set([...inserted.flatMap((i) => (i.person_id ? [i.person_id] : [])), ...(await peopleOfCodes(tx.db, referred))])].sort();
-    // After the batch before has registered its people (a person in both: this one waits for that one, never the reverse).
-    await order.pendingAfter;
     if (affected.length > 0) {
-      // Their timelines are recomputed in the recompute phase, once per run (recomputePending).
-      await sql`insert into notice_import_pending (run_id, person_id) select ${run.id}::uuid, unnest(${affected}::uuid[])
-        on conflict do nothing`.execute(tx.db);
+      // Their timelines are recomputed in the recompute phase, once per run (recomputePending): one row per batch.
+      await sql`insert into notice_import_batch_people (run_id, last_line, person_ids) values (${run.id}, ${lastLine}, ${affected}::uuid[])`.execute(tx.db);
     }
-    order.registered();
     await order.commitAfter;
     const firstLine = batch[0]?.line ?? lastLine;
     if (inserted.length > 0) {
@@ -504,7 +494,14 @@ async function applyBatch(
       .where('last_line', '=', order.expectedLastLine)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new ImportFileError('Lo stesso file è in corso di importazione in un altro processo: attendere che finisca');
-    if (final) await tx.db.updateTable('notice_import_runs').set({ file_read: true }).where('run_id', '=', run.id).execute();
+    if (final) {
+      // Every batch before has committed (commitAfter): the people of all of them, once each.
+      await sql`insert into notice_import_pending (run_id, person_id)
+        select distinct ${run.id}::uuid, unnest(person_ids) from notice_import_batch_people where run_id = ${run.id}
+        on conflict do nothing`.execute(tx.db);
+      await tx.db.deleteFrom('notice_import_batch_people').where('run_id', '=', run.id).execute();
+      await tx.db.updateTable('notice_import_runs').set({ file_read: true }).where('run_id', '=', run.id).execute();
+    }
   });
 }
 

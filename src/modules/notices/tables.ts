@@ -62,9 +62,17 @@ export interface NoticeImportPendingTable {
   person_id: string;
 }
 
+/** The people a committed batch changed, until the run's last batch turns them into notice_import_pending (migration 0012). */
+export interface NoticeImportBatchPeopleTable {
+  run_id: string;
+  last_line: number;
+  person_ids: string[];
+}
+
 /** Kysely table types owned by the notices module (UNILAV employment notices); merged into the Database interface in src/platform/db/schema.ts. */
 export interface NoticesTables {
   employment_notices: EmploymentNoticesTable;
   notice_import_runs: NoticeImportRunsTable;
   notice_import_pending: NoticeImportPendingTable;
+  notice_import_batch_people: NoticeImportBatchPeopleTable;
 }
