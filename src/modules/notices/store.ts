@@ -216,38 +216,21 @@ export async function storedNoticesOf(db: Reader, personIds: readonly string[], 
     rows = result.rows;
     for (const r of result.rows) facts.set(r.id, toFacts(r));
   } else {
-    // Which notices are whose (narrow rows), the facts of those not at hand, then what supersedes them: probes of the
-    // small previous-code index rather than a join that sorts every notice of the chunk.
-    const owners = await sql<{ id: string; person_id: string }>`
-      select n.id, n.person_id from employment_notices n where n.person_id = any(${personIds}::uuid[])`.execute(db);
-    const missing: string[] = [];
-    for (const r of owners.rows) {
+    const result = await sql<SupersededRow>`
+      select n.id, n.person_id, ${SUPERSEDED_COLUMNS}
+      from employment_notices n
+      left join employment_notices s on s.previous_code = n.communication_code
+      where n.person_id = any(${personIds}::uuid[])`.execute(db);
+    rows = result.rows;
+    const missing = new Set<string>();
+    for (const r of rows) {
       const f = known.get(r.id);
       if (f !== undefined) facts.set(r.id, f);
-      else missing.push(r.id);
+      else missing.add(r.id);
     }
-    if (missing.length > 0) {
-      const read = await sql<NoticeDbRow>`select ${FACT_COLUMNS} from employment_notices n where n.id = any(${missing}::uuid[])`.execute(db);
+    if (missing.size > 0) {
+      const read = await sql<NoticeDbRow>`select ${FACT_COLUMNS} from employment_notices n where n.id = any(${[...missing]}::uuid[])`.execute(db);
       for (const r of read.rows) facts.set(r.id, toFacts(r));
-    }
-    const codes = owners.rows.map((r) => (facts.get(r.id) as NoticeFacts).communicationCode);
-    const superseding = new Map<string, { code: string; type: string; at: Date }[]>();
-    if (codes.length > 0) {
-      const found = await sql<{ previous_code: string; communication_code: string; communication_type: string; received_at: Date }>`
-        select previous_code, communication_code, communication_type, received_at from employment_notices
-        where previous_code = any(${codes}::text[])`.execute(db);
-      for (const s of found.rows) {
-        const list = superseding.get(s.previous_code);
-        const item = { code: s.communication_code, type: s.communication_type, at: s.received_at };
-        if (list) list.push(item);
-        else superseding.set(s.previous_code, [item]);
-      }
-    }
-    rows = [];
-    for (const r of owners.rows) {
-      const by = superseding.get((facts.get(r.id) as NoticeFacts).communicationCode);
-      if (by === undefined) rows.push({ id: r.id, person_id: r.person_id, superseded_code: null, superseded_type: null, superseded_at: null });
-      else for (const s of by) rows.push({ id: r.id, person_id: r.person_id, superseded_code: s.code, superseded_type: s.type, superseded_at: s.at });
     }
   }
   const seen = new Map<string, { at: number; code: string; index: number; list: StoredNotice[] }>();
