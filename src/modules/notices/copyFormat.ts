@@ -43,7 +43,7 @@ export const INCOMING_COLUMNS = [
 export const COLUMN_NAMES = INCOMING_COLUMNS.map(([name]) => name);
 
 /** The values of a notice's columns after the id (COLUMN_NAMES[1…]). */
-export function noticeValues(x: NoticeRow, hash: string, line: number): CopyValue[] {
+function noticeValues(x: NoticeRow, hash: string, line: number): CopyValue[] {
   return [
     x.communicationCode,
     x.previousCode,

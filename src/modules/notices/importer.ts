@@ -181,7 +181,7 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
           sharesCodes: parts.candidates.some((c) => previous.codes.has(c.facts.communicationCode)),
           copyAfter: previous.copied,
           commitAfter: previous.committed,
-          copied: copiedHere.reach,
+          copied: copiedHere.resolve,
           expectedLastLine: previous.lastLine,
         };
         const writing = applyBatch(deps, run, entries, parts, lastLine, final, sourceName, options, order).then(
@@ -196,13 +196,13 @@ export async function importNoticesFile(deps: NoticeImportDeps, source: NoticeIm
             await options.onProgress?.(done, Math.max(total, done));
           },
           (error: unknown) => {
-            copiedHere.fail(error);
+            copiedHere.reject(error);
             throw error;
           },
         );
         writing.catch(() => {}); // awaited through `writes`; no unhandled rejection meanwhile
         writes.push(writing);
-        previous = { codes, copied: copiedHere.reached, committed: writing, lastLine };
+        previous = { codes, copied: copiedHere.promise, committed: writing, lastLine };
         if (final) while (writes.length > 0) await writes.shift();
       };
       try {
@@ -333,14 +333,9 @@ const BATCHES_IN_FLIGHT = 2;
 
 /** A point a batch reaches (or fails before), awaited by the batch after it. */
 function milestone() {
-  let reach = () => {};
-  let fail: (error: unknown) => void = () => {};
-  const reached = new Promise<void>((resolve, reject) => {
-    reach = resolve;
-    fail = reject;
-  });
-  reached.catch(() => {}); // the next batch awaits it; no unhandled rejection meanwhile
-  return { reached, reach, fail };
+  const point = Promise.withResolvers<void>();
+  point.promise.catch(() => {}); // the next batch awaits it; no unhandled rejection meanwhile
+  return point;
 }
 
 async function applyBatch(

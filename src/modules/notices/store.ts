@@ -144,7 +144,6 @@ export async function peopleOfCodes(db: Reader, codes: readonly string[]): Promi
 
 interface NoticeDbRow {
   id: string;
-  person_id: string;
   communication_code: string;
   previous_code: string | null;
   communication_type: string;
@@ -189,49 +188,37 @@ function toFacts(r: NoticeDbRow): NoticeFacts {
   };
 }
 
-const FACT_COLUMNS = sql.raw(`n.id, n.person_id, n.communication_code, n.previous_code, n.communication_type, n.event_type, n.sent_on,
-      n.employer_tax_code, n.worker_tax_code, n.job_start, n.planned_end, n.contract_type, n.annual_pay,
-      n.extension_end, n.conversion_date, n.termination_date`);
-const SUPERSEDED_COLUMNS = sql.raw('s.communication_code as superseded_code, s.communication_type as superseded_type, s.received_at as superseded_at');
-
 /**
- * The notices of these people with what supersedes each (one query; a hash join on the previous code rather than a
- * lookup per notice). Should two notices name the same one, the first received counts, as everywhere else.
+ * The notices of these people with what supersedes each: which notices are whose and what supersedes them in one query
+ * (narrow rows), then the facts of those not at hand. Should two notices name the same one, the first received
+ * counts, as everywhere else.
  *
- * `known`: facts of notices already at hand (a bulk import keeps those it stored). The database still says which
- * notices are whose and what supersedes them — links change with registrations and merges — but the facts of known
- * notices are not read back (reading wide rows costs the importer more than computing the timelines); the others are.
+ * `known`: facts of notices already at hand (a bulk import keeps those it stored; facts never change once stored).
+ * Links still come from the database — they change with registrations and merges — but known facts are not read back
+ * (reading wide rows costs the importer more than computing the timelines).
  */
 export async function storedNoticesOf(db: Reader, personIds: readonly string[], known?: KnownNotices): Promise<Map<string, StoredNotice[]>> {
   const byPerson = new Map<string, StoredNotice[]>();
   if (personIds.length === 0) return byPerson;
-  let rows: SupersededRow[];
+  const { rows } = await sql<SupersededRow>`
+    select n.id, n.person_id, s.communication_code as superseded_code, s.communication_type as superseded_type, s.received_at as superseded_at
+    from employment_notices n
+    left join employment_notices s on s.previous_code = n.communication_code
+    where n.person_id = any(${personIds}::uuid[])`.execute(db);
   const facts = new Map<string, NoticeFacts>();
-  if (known === undefined) {
-    const result = await sql<NoticeDbRow & SupersededRow>`
-      select ${FACT_COLUMNS}, ${SUPERSEDED_COLUMNS}
-      from employment_notices n
-      left join employment_notices s on s.previous_code = n.communication_code
-      where n.person_id = any(${personIds}::uuid[])`.execute(db);
-    rows = result.rows;
-    for (const r of result.rows) facts.set(r.id, toFacts(r));
-  } else {
-    const result = await sql<SupersededRow>`
-      select n.id, n.person_id, ${SUPERSEDED_COLUMNS}
-      from employment_notices n
-      left join employment_notices s on s.previous_code = n.communication_code
-      where n.person_id = any(${personIds}::uuid[])`.execute(db);
-    rows = result.rows;
-    const missing = new Set<string>();
-    for (const r of rows) {
-      const f = known.get(r.id);
-      if (f !== undefined) facts.set(r.id, f);
-      else missing.add(r.id);
-    }
-    if (missing.size > 0) {
-      const read = await sql<NoticeDbRow>`select ${FACT_COLUMNS} from employment_notices n where n.id = any(${[...missing]}::uuid[])`.execute(db);
-      for (const r of read.rows) facts.set(r.id, toFacts(r));
-    }
+  const missing = new Set<string>();
+  for (const r of rows) {
+    const f = known?.get(r.id);
+    if (f !== undefined) facts.set(r.id, f);
+    else missing.add(r.id);
+  }
+  if (missing.size > 0) {
+    const read = await sql<NoticeDbRow>`
+      select n.id, n.communication_code, n.previous_code, n.communication_type, n.event_type, n.sent_on,
+        n.employer_tax_code, n.worker_tax_code, n.job_start, n.planned_end, n.contract_type, n.annual_pay,
+        n.extension_end, n.conversion_date, n.termination_date
+      from employment_notices n where n.id = any(${[...missing]}::uuid[])`.execute(db);
+    for (const r of read.rows) facts.set(r.id, toFacts(r));
   }
   const seen = new Map<string, { at: number; code: string; index: number; list: StoredNotice[] }>();
   const withSuperseder = (r: SupersededRow): StoredNotice => ({
