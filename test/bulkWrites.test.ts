@@ -75,6 +75,13 @@ describe.each(testEngines())('bulk writes on %s', (engine) => {
         copyRows(db, 'status_periods', ['person_id', 'valid_from', 'valid_to', 'state', 'rule_id'], [[newId(), '2024-01-01', null, 'unemployed', 'DID']]),
       ).rejects.toThrow(/persona inesistente/);
       await copyRows(db, 'status_periods', ['person_id', 'valid_from', 'valid_to', 'state', 'rule_id'], [[person.id, '1990-01-01', null, 'unemployed', 'DID']]);
+      // One statement, many rows: the same person several times is one reference; one missing person among many fails it whole.
+      const others = await db.selectFrom('people').select('id').where('id', '<>', person.id).limit(3).execute();
+      expect(others).toHaveLength(3);
+      const periods = (ids: string[]) => ids.map((id, i) => [id, `1991-01-0${i + 1}`, null, 'unemployed', 'DID']);
+      const columns = ['person_id', 'valid_from', 'valid_to', 'state', 'rule_id'];
+      await expect(copyRows(db, 'status_periods', columns, periods([...others.map((o) => o.id), newId()]))).rejects.toThrow(/persona inesistente/);
+      expect(await copyRows(db, 'status_periods', columns, periods([person.id, person.id, ...others.map((o) => o.id)]))).toBe(5);
       await expect(db.deleteFrom('people').where('id', '=', person.id).execute()).rejects.toThrow();
       await expect(db.updateTable('people').set({ id: newId() }).where('id', '=', person.id).execute()).rejects.toThrow(/identificativo/);
       await expect(db.deleteFrom('import_runs').where('id', '=', runId).execute()).rejects.toThrow(/importazione ancora collegata/);
