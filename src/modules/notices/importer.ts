@@ -45,6 +45,8 @@ export const DEFAULT_NOTICE_BATCH_SIZE = 20_000;
 /** People per transaction of the recompute phase. */
 export const RECOMPUTE_CHUNK = 5000;
 
+const recomputeChunkSize = (options: NoticeImportOptions) => Math.max(1, Math.floor(options.recomputeChunkSize ?? RECOMPUTE_CHUNK));
+
 export interface NoticeImportDeps {
   db: Db;
   audit: AuditTrail;
@@ -65,7 +67,7 @@ export interface NoticeImportOptions {
   signal?: AbortSignal;
   /** Process again a file that was already imported completely (every row then counts as a duplicate). */
   force?: boolean;
-  /** People per transaction of the recompute phase (default RECOMPUTE_CHUNK). */
+  /** People per transaction of the recompute phase (default RECOMPUTE_CHUNK); set when the file's last batch is read. */
   recomputeChunkSize?: number;
   /** Reference day for "sent in the future" (default: today in Rome). */
   today?: string;
@@ -490,10 +492,12 @@ async function applyBatch(
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw new ImportFileError('Lo stesso file è in corso di importazione in un altro processo: attendere che finisca');
     if (final) {
-      // Every batch before has committed (commitAfter): the people of all of them, once each.
-      await sql`insert into notice_import_pending (run_id, person_id)
-        select distinct ${run.id}::uuid, unnest(person_ids) from notice_import_batch_people where run_id = ${run.id}
-        on conflict do nothing`.execute(tx.db);
+      // Every batch before has committed (commitAfter): the people of all of them, once each, in the recompute phase's chunks.
+      await sql`insert into notice_import_pending (run_id, chunk, person_ids)
+        select ${run.id}::uuid, chunk, array_agg(person_id order by person_id)
+        from (select person_id, (row_number() over (order by person_id) - 1) / ${recomputeChunkSize(options)}::int as chunk
+              from (select distinct unnest(person_ids) as person_id from notice_import_batch_people where run_id = ${run.id}) people) numbered
+        group by chunk`.execute(tx.db);
       await tx.db.deleteFrom('notice_import_batch_people').where('run_id', '=', run.id).execute();
       await tx.db.updateTable('notice_import_runs').set({ file_read: true }).where('run_id', '=', run.id).execute();
     }
@@ -507,18 +511,16 @@ async function applyBatch(
  */
 async function recomputePending(deps: NoticeImportDeps, run: RunState, sourceName: string, options: NoticeImportOptions): Promise<void> {
   const { id: runId, lastLine } = run;
-  const pending = await deps.db.selectFrom('notice_import_pending').select('person_id').where('run_id', '=', runId).orderBy('person_id').execute();
+  const pending = await deps.db.selectFrom('notice_import_pending').select('chunk').where('run_id', '=', runId).orderBy('chunk').execute();
   // Two chunk transactions at most: the next one locks, loads and computes while the database writes the current one
   // (disjoint people; both take the audit and run locks in the same order; on PGlite they simply follow each other).
-  const size = Math.max(1, options.recomputeChunkSize ?? RECOMPUTE_CHUNK);
   let inFlight: Promise<void> = Promise.resolve();
-  for (let at = 0; at < pending.length; at += size) {
+  for (const { chunk } of pending) {
     if (options.signal?.aborted) {
       await inFlight;
       throw new ImportInterruptedError(lastLine);
     }
-    const ids = pending.slice(at, at + size).map((p) => p.person_id);
-    const current = recomputeChunk(deps, run, ids, sourceName, options);
+    const current = recomputeChunk(deps, run, chunk, sourceName, options);
     current.catch(() => {}); // awaited below; no unhandled rejection meanwhile
     try {
       await inFlight;
@@ -534,26 +536,25 @@ async function recomputePending(deps: NoticeImportDeps, run: RunState, sourceNam
     .set({ status: 'completed', finished_at: sql`now()` })
     .where('id', '=', runId)
     .where('status', '<>', 'completed')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('notice_import_pending').select('person_id').where('run_id', '=', runId))))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('notice_import_pending').select('chunk').where('run_id', '=', runId))))
     .execute();
 }
 
 /** One chunk of the recompute phase, in one transaction: see the top of this file. */
-async function recomputeChunk(deps: NoticeImportDeps, run: RunState, ids: readonly string[], sourceName: string, options: NoticeImportOptions): Promise<void> {
+async function recomputeChunk(deps: NoticeImportDeps, run: RunState, chunk: number, sourceName: string, options: NoticeImportOptions): Promise<void> {
   const runId = run.id;
   await inTransaction(deps.db, async (tx) => {
+    // Taking the chunk's row is the claim: a second process resuming the same run waits here, then finds it gone.
+    const { rows: taken } = await sql<{ id: string }>`with taken as (
+        delete from notice_import_pending where run_id = ${runId} and chunk = ${chunk} returning person_ids)
+      select unnest(person_ids)::text as id from taken`.execute(tx.db);
+    if (taken.length === 0) return; // another process took this chunk
     // Same lock as the people module's writes (declarations, merges): no timeline is computed from stale facts.
     // A record merged into another since its notices arrived is left alone (the merge recomputed both).
-    const { rows: locked } = await sql<{ id: string }>`select id from people where id = any(${ids}::uuid[]) and merged_into is null
+    const { rows: locked } = await sql<{ id: string }>`select id from people where id = any(${taken.map((t) => t.id)}::uuid[]) and merged_into is null
       order by id for update`.execute(tx.db);
     const people = locked.map((p) => p.id);
-    const removed = await tx.db
-      .deleteFrom('notice_import_pending')
-      .where('run_id', '=', runId)
-      .where('person_id', '=', sql<string>`any(${ids}::uuid[])`)
-      .returning('person_id')
-      .execute();
-    if (removed.length === 0 || people.length === 0) return; // another process took this chunk, or nobody left to recompute
+    if (people.length === 0) return; // nobody left to recompute
     await recomputeStatusOfMany(tx, people, run.known);
     await deps.audit.record(
       tx,

@@ -56,10 +56,11 @@ export interface NoticeImportRunsTable {
   file_read: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
-/** People whose timelines a run must still recompute (migration 0010_notices_import_speed.sql). */
+/** People whose timelines a run must still recompute, by recompute chunk (migration 0013). */
 export interface NoticeImportPendingTable {
   run_id: string;
-  person_id: string;
+  chunk: number;
+  person_ids: string[];
 }
 
 /** The people a committed batch changed, until the run's last batch turns them into notice_import_pending (migration 0012). */

@@ -44,3 +44,21 @@ create trigger status_periods_person_on_insert after insert on status_periods
   referencing new table as new_rows for each statement execute function check_references('person_id', 'people', 'persona inesistente');
 create trigger status_periods_person_on_update after update on status_periods
   referencing new table as new_rows for each statement execute function check_references('person_id', 'people', 'persona inesistente');
+
+-- The people a notices run must still recompute, in the chunks the recompute phase takes (one row per chunk, the
+-- people as an array) instead of a row per person: the last batch writes ~50 rows for a million notices instead of
+-- 250,000 (each with its foreign-key check), and a chunk's transaction deletes its row — which also tells a second
+-- process resuming the same run that the chunk is taken. Pending people of an interrupted run are kept, in chunks.
+alter table notice_import_pending rename to notice_import_pending_by_person;
+create table notice_import_pending (
+  run_id uuid not null references import_runs(id),
+  chunk integer not null,
+  person_ids uuid[] not null,
+  primary key (run_id, chunk)
+);
+insert into notice_import_pending (run_id, chunk, person_ids)
+  select run_id, chunk, array_agg(person_id order by person_id)
+  from (select run_id, person_id, ((row_number() over (partition by run_id order by person_id)) - 1) / 5000 as chunk
+        from notice_import_pending_by_person) numbered
+  group by run_id, chunk;
+drop table notice_import_pending_by_person;
