@@ -73,11 +73,19 @@ describe.runIf(browserAvailable())('people: registration and employment status (
 
   /** Submits the registration form and waits for the server's answer (slow on a loaded CI machine). */
   async function submitRegistration(page: Page): Promise<void> {
+    const submit = page.getByTestId('register-submit');
+    await expect.poll(() => submit.isEnabled()).toBe(true);
     const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/people' && r.request().method() === 'POST', {
       timeout: 60_000,
     });
-    await page.getByTestId('register-submit').click();
-    await answered;
+    answered.catch(() => {}); // awaited below, or superseded by the form's own errors
+    await submit.click();
+    // The form refuses to send what it finds incomplete: say what, rather than wait for a request that never comes.
+    const refused = page.getByTestId('register-errors');
+    const shown = refused.waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'refused' as const);
+    shown.catch(() => {}); // still waiting when the answer came first
+    const outcome = await Promise.race([answered.then(() => 'answered' as const), shown]);
+    if (outcome === 'refused') throw new Error(`Il modulo non è stato inviato: ${await refused.textContent()}`);
   }
 
   async function submitAndLand(page: Page): Promise<string> {
