@@ -544,17 +544,15 @@ async function recomputePending(deps: NoticeImportDeps, run: RunState, sourceNam
 async function recomputeChunk(deps: NoticeImportDeps, run: RunState, chunk: number, sourceName: string, options: NoticeImportOptions): Promise<void> {
   const runId = run.id;
   await inTransaction(deps.db, async (tx) => {
-    // Taking the chunk's row is the claim: a second process resuming the same run waits here, then finds it gone.
-    const { rows: taken } = await sql<{ id: string }>`with taken as (
+    // Taking the chunk's row is the claim: a second process resuming the same run waits for it, then finds it gone.
+    // Its people are locked as the people module's writes lock them (declarations, merges): no timeline is computed
+    // from stale facts. A record merged into another since its notices arrived is left alone (the merge recomputed both).
+    const { rows: locked } = await sql<{ id: string }>`with taken as (
         delete from notice_import_pending where run_id = ${runId} and chunk = ${chunk} returning person_ids)
-      select unnest(person_ids)::text as id from taken`.execute(tx.db);
-    if (taken.length === 0) return; // another process took this chunk
-    // Same lock as the people module's writes (declarations, merges): no timeline is computed from stale facts.
-    // A record merged into another since its notices arrived is left alone (the merge recomputed both).
-    const { rows: locked } = await sql<{ id: string }>`select id from people where id = any(${taken.map((t) => t.id)}::uuid[]) and merged_into is null
-      order by id for update`.execute(tx.db);
+      select p.id from people p where p.id in (select unnest(person_ids) from taken) and p.merged_into is null
+      order by p.id for update of p`.execute(tx.db);
     const people = locked.map((p) => p.id);
-    if (people.length === 0) return; // nobody left to recompute
+    if (people.length === 0) return; // another process took this chunk, or nobody in it is left to recompute
     await recomputeStatusOfMany(tx, people, run.known);
     await deps.audit.record(
       tx,

@@ -23,6 +23,8 @@ begin
   return null;
 end $$;
 
+-- A trigger with transition tables serves one event only (PostgreSQL refuses INSERT OR UPDATE with REFERENCING):
+-- hence one trigger for inserts and one for updates of each reference, as in 0011.
 drop trigger employment_notices_person_on_insert on employment_notices;
 drop trigger employment_notices_person_on_update on employment_notices;
 drop trigger employment_notices_run_on_insert on employment_notices;
